@@ -1,0 +1,183 @@
+// Initial schema. Ids are text so that the domain's ids (department ids are a routing contract) and
+// generated ids share one shape. Timestamps are timestamptz; dates shown to people are Asia/Shanghai.
+export const sql = `
+CREATE TABLE departments (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  matters text NOT NULL DEFAULT '',
+  kind text NOT NULL DEFAULT 'district' CHECK (kind IN ('district', 'town'))
+);
+
+CREATE TABLE towns (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  department_id text REFERENCES departments(id)
+);
+
+CREATE TABLE chains (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  leader text,
+  lead_department_id text NOT NULL REFERENCES departments(id)
+);
+
+CREATE TABLE chain_cooperating_departments (
+  chain_id text NOT NULL REFERENCES chains(id) ON DELETE CASCADE,
+  department_id text NOT NULL REFERENCES departments(id),
+  PRIMARY KEY (chain_id, department_id)
+);
+
+CREATE TABLE enterprises (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  credit_code text UNIQUE,
+  chain_id text REFERENCES chains(id),
+  town_id text REFERENCES towns(id),
+  is_chain_leader boolean NOT NULL DEFAULT false
+);
+
+CREATE TABLE people (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  phone text,
+  openid text UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE person_roles (
+  person_id text NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('enterprise', 'secretary', 'handler', 'dispatcher', 'station', 'admin')),
+  -- enterprise id, department id or station id, depending on the role; '' for district-wide roles
+  scope_id text NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, role, scope_id)
+);
+
+-- One counter row per day: numbering is an atomic upsert, so concurrent filings never share a number.
+CREATE TABLE problem_counters (
+  day text PRIMARY KEY,
+  last integer NOT NULL
+);
+
+CREATE TABLE problems (
+  id text PRIMARY KEY,
+  number text NOT NULL UNIQUE,
+  title text NOT NULL,
+  content text NOT NULL,
+  category text NOT NULL,
+  status text NOT NULL CHECK (status IN ('triage', 'routed', 'accepted', 'replied', 'closed')),
+  enterprise_id text NOT NULL REFERENCES enterprises(id),
+  chain_id text REFERENCES chains(id),
+  town_id text REFERENCES towns(id),
+  filed_by text NOT NULL REFERENCES people(id),
+  lead_department_id text REFERENCES departments(id),
+  routing_reason text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX problems_lead_status ON problems (lead_department_id, status, created_at DESC);
+CREATE INDEX problems_filed_by ON problems (filed_by, created_at DESC);
+CREATE INDEX problems_enterprise ON problems (enterprise_id, created_at DESC);
+
+CREATE TABLE problem_events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  problem_id text NOT NULL REFERENCES problems(id),
+  type text NOT NULL,
+  actor_person_id text REFERENCES people(id),
+  actor_department_id text REFERENCES departments(id),
+  note text,
+  at timestamptz NOT NULL
+);
+CREATE INDEX problem_events_problem ON problem_events (problem_id, id);
+
+-- The history is evidence: it only grows.
+CREATE FUNCTION problem_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'problem_events is append-only';
+END;
+$$;
+CREATE TRIGGER problem_events_no_change BEFORE UPDATE OR DELETE ON problem_events
+  FOR EACH ROW EXECUTE FUNCTION problem_events_append_only();
+
+CREATE TABLE stations (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  type text NOT NULL CHECK (type IN ('warm', 'party', 'redhelp', 'lab')),
+  address text NOT NULL,
+  town_id text NOT NULL REFERENCES towns(id),
+  department_id text REFERENCES departments(id),
+  lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
+  open_24h boolean NOT NULL DEFAULT false,
+  -- seven entries, Sunday first: {"open":"08:00","close":"20:00"} or null when closed
+  hours jsonb NOT NULL,
+  amenities text[] NOT NULL DEFAULT '{}',
+  phone text,
+  manager_person_id text REFERENCES people(id)
+);
+CREATE INDEX stations_town ON stations (town_id);
+
+CREATE TABLE service_items (
+  id text PRIMARY KEY,
+  station_id text NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+  name text NOT NULL,
+  description text NOT NULL DEFAULT '',
+  duration_minutes integer NOT NULL CHECK (duration_minutes > 0),
+  capacity integer NOT NULL CHECK (capacity > 0),
+  audience text NOT NULL DEFAULT 'anyone' CHECK (audience IN ('anyone', 'enterprise', 'party_member'))
+);
+CREATE INDEX service_items_station ON service_items (station_id);
+
+CREATE TABLE slots (
+  id text PRIMARY KEY,
+  service_item_id text NOT NULL REFERENCES service_items(id) ON DELETE CASCADE,
+  starts_at timestamptz NOT NULL,
+  ends_at timestamptz NOT NULL,
+  capacity integer NOT NULL CHECK (capacity > 0),
+  CHECK (ends_at > starts_at),
+  UNIQUE (service_item_id, starts_at)
+);
+
+CREATE TABLE bookings (
+  id text PRIMARY KEY,
+  slot_id text NOT NULL REFERENCES slots(id),
+  person_id text NOT NULL REFERENCES people(id),
+  status text NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show')),
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX bookings_slot ON bookings (slot_id, status);
+
+CREATE TABLE pairings (
+  id text PRIMARY KEY,
+  phase integer NOT NULL CHECK (phase > 0),
+  agency_branch text NOT NULL,
+  agency_department_id text REFERENCES departments(id),
+  enterprise_branch text NOT NULL,
+  enterprise_id text REFERENCES enterprises(id),
+  started_on date NOT NULL,
+  goals text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE pairing_activities (
+  id text PRIMARY KEY,
+  pairing_id text NOT NULL REFERENCES pairings(id) ON DELETE CASCADE,
+  type text NOT NULL CHECK (type IN ('lecture', 'theme_day', 'development', 'position', 'life_meeting', 'evaluation', 'custom')),
+  title text NOT NULL,
+  held_on date NOT NULL,
+  place text NOT NULL DEFAULT '',
+  summary text NOT NULL DEFAULT '',
+  created_by text REFERENCES people(id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX pairing_activities_pairing ON pairing_activities (pairing_id, held_on DESC);
+
+-- Answers to retried requests: the first answer is kept and returned again.
+CREATE TABLE request_log (
+  caller text NOT NULL,
+  fn text NOT NULL,
+  action text NOT NULL,
+  request_id text NOT NULL,
+  response jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (caller, fn, action, request_id)
+);
+`

@@ -1,0 +1,33 @@
+import pg from 'pg'
+import type { Db, Queryable } from './client'
+
+// Dates and numbers come back as the domain expects: timestamps as Date (default), bigint counts as numbers.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max })
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    exec: async (sql) => void (await pool.query(sql)),
+    tx: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const q: Queryable = {
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+          exec: async (sql) => void (await client.query(sql))
+        }
+        const out = await fn(q)
+        await client.query('COMMIT')
+        return out
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end()
+  }
+}

@@ -1,0 +1,61 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+
+/**
+ * Transport is chosen at build time:
+ * - H5 always calls the host it was served from (`/api/<fn>`).
+ * - weapp calls WeChat cloud functions, unless LST_API_BASE names a self-hosted server (https://…).
+ */
+const isH5 = process.env.TARO_ENV === 'h5'
+const apiBase = isH5 ? '' : process.env.LST_API_BASE ?? ''
+const transport = isH5 || apiBase ? 'http' : 'wxcloud'
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'lianshangtong',
+    date: '2026-11-25',
+    // NutUI React Taro is drawn at 375; our own styles at 750
+    designWidth(input?: { file?: string }) {
+      if (input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
+      return 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      LST_TRANSPORT: JSON.stringify(transport),
+      LST_API_BASE: JSON.stringify(apiBase),
+      LST_CLOUD_ENV: JSON.stringify(process.env.LST_CLOUD_ENV ?? '')
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      router: { mode: 'hash' },
+      devServer: { host: '127.0.0.1', port: 10086, open: false },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    }
+  }
+  return config
+})

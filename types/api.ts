@@ -1,0 +1,74 @@
+import type { z } from 'zod'
+import * as s from './schemas'
+import type { Session, User } from './accounts'
+import type { Bootstrap, Enterprise, Overview } from './catalog'
+import type { ProblemDetail, ProblemSummary } from './problems'
+import type { Station } from './stations'
+import type { Pairing } from './pairings'
+
+/**
+ * Who may call an action: `public` needs no sign-in (riders browsing stations), `user` any signed-in
+ * person; finer checks (scope, role) are the handler's policy.
+ */
+export type Access = 'public' | 'user'
+
+interface ActionSpec<I extends z.ZodType> {
+  input: I
+  access: Access
+  /** True when a flaky network may retry it: the caller should send a requestId. */
+  idempotent?: boolean
+  summary: string
+}
+
+const action = <I extends z.ZodType>(spec: ActionSpec<I>) => spec
+
+/** Every cloud function and its actions: the single source for validation, the client and docs/api.md. */
+export const API = {
+  accounts: {
+    demoSignIn: action({ input: s.demoSignInInput, access: 'public', summary: '演示登录（仅演示模式）：按角色登录演示账号' }),
+    me: action({ input: s.emptyInput, access: 'user', summary: '当前登录用户及其角色' })
+  },
+  catalog: {
+    bootstrap: action({ input: s.emptyInput, access: 'public', summary: '部门、镇街、产业链等基础数据' }),
+    overview: action({ input: s.emptyInput, access: 'public', summary: '首页概况：企业、产业链、站点、结对与诉求数' }),
+    enterprises: action({ input: s.listEnterprisesInput, access: 'public', summary: '企业列表，可按产业链筛选' })
+  },
+  problems: {
+    file: action({ input: s.fileProblemInput, access: 'user', idempotent: true, summary: '企业提交诉求，按类别派单到承办部门' }),
+    mine: action({ input: s.emptyInput, access: 'user', summary: '我提交的诉求' }),
+    get: action({ input: s.problemIdInput, access: 'user', summary: '诉求详情与处理记录' }),
+    inbox: action({ input: s.emptyInput, access: 'user', summary: '部门经办人的待办诉求' })
+  },
+  stations: {
+    list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选' })
+  },
+  pairings: {
+    list: action({ input: s.emptyInput, access: 'public', summary: '结对共建名录' })
+  }
+} as const
+
+export interface ApiOutputs {
+  accounts: { demoSignIn: Session; me: User }
+  catalog: { bootstrap: Bootstrap; overview: Overview; enterprises: Enterprise[] }
+  problems: { file: ProblemDetail; mine: ProblemSummary[]; get: ProblemDetail; inbox: ProblemSummary[] }
+  stations: { list: Station[] }
+  pairings: { list: Pairing[] }
+}
+
+export type Api = typeof API
+export type FnName = keyof Api
+export type ActionName<F extends FnName> = keyof Api[F] & string
+type SpecOf<F extends FnName, A extends ActionName<F>> = Api[F][A] extends ActionSpec<infer I> ? I : never
+export type Input<F extends FnName, A extends ActionName<F>> = z.input<SpecOf<F, A>>
+export type Output<F extends FnName, A extends ActionName<F>> = F extends keyof ApiOutputs
+  ? A extends keyof ApiOutputs[F]
+    ? ApiOutputs[F][A]
+    : never
+  : never
+
+/** The JSON body of `POST /api/<fn>`. */
+export interface ApiRequest {
+  action: string
+  input?: unknown
+  requestId?: string
+}

@@ -1,0 +1,19 @@
+export type Role = 'enterprise' | 'secretary' | 'handler' | 'dispatcher' | 'station' | 'admin'
+
+export const ROLES: readonly Role[] = ['enterprise', 'secretary', 'handler', 'dispatcher', 'station', 'admin']
+
+export const ROLE_LABELS: Record<Role, string> = {
+  enterprise: '企业联络员',
+  secretary: '第一书记',
+  handler: '部门经办人',
+  dispatcher: '调度员',
+  station: '站点管理员',
+  admin: '系统管理员'
+}
+
+/** A role held over a scope: an enterprise, a department, a station; district-wide roles have none. */
+export interface RoleGrant {
+  role: Role
+  scopeId: string | null
+  scopeName: string | null
+}
