@@ -16,7 +16,7 @@ const node = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
-  transform: { '^.+\\.(ts|tsx|js|mjs)$': babelJest },
+  transform: { '^.+\\.(ts|tsx|js|mjs|cjs)$': babelJest },
   // PGlite ships ESM only
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql)/)'],
   moduleNameMapper: alias,

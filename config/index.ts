@@ -15,8 +15,9 @@ export default defineConfig<'webpack5'>(async () => {
     projectName: 'lianshangtong',
     date: '2026-11-25',
     // NutUI React Taro is drawn at 375; our own styles at 750
-    designWidth(input?: { file?: string }) {
-      if (input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
+    designWidth(input) {
+      const file = typeof input === 'object' && input ? input.file : undefined
+      if (file?.replace(/\\+/g, '/').includes('@nutui')) return 375
       return 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },

@@ -1,13 +1,9 @@
-import type { RoleGrant, Role } from './roles'
+import type { RoleGrant } from './roles'
 
 export interface User {
   id: string
   name: string
   roles: RoleGrant[]
-}
-
-export interface DemoSignInInput {
-  role: Role
 }
 
 export interface Session {

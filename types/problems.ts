@@ -60,10 +60,3 @@ export interface ProblemDetail extends ProblemSummary {
   routingReason: string | null
   events: ProblemEvent[]
 }
-
-export interface FileProblemInput {
-  title: string
-  content: string
-  category: CategoryId
-  enterpriseId: string
-}

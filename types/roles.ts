@@ -1,6 +1,6 @@
-export type Role = 'enterprise' | 'secretary' | 'handler' | 'dispatcher' | 'station' | 'admin'
+export const ROLES = ['enterprise', 'secretary', 'handler', 'dispatcher', 'station', 'admin'] as const
 
-export const ROLES: readonly Role[] = ['enterprise', 'secretary', 'handler', 'dispatcher', 'station', 'admin']
+export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
   enterprise: '企业联络员',

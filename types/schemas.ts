@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CATEGORY_IDS } from './categories'
 import { ROLES } from './roles'
+import { STATION_TYPES } from './stations'
 
 // Messages zod makes up itself (wrong type, unknown key…) come out in Chinese too.
 z.config(z.locales.zhCN())
@@ -20,7 +21,7 @@ const id = (label: string) =>
 export const emptyInput = z.strictObject({})
 
 export const demoSignInInput = z.strictObject({
-  role: z.enum(ROLES as [string, ...string[]], { error: '请选择一个演示角色' })
+  role: z.enum(ROLES, { error: '请选择一个演示角色' })
 })
 
 export const fileProblemInput = z.strictObject({
@@ -42,12 +43,17 @@ export const problemIdInput = z.strictObject({ id: id('诉求') })
 
 export const listStationsInput = z.strictObject({
   townId: id('镇街').optional(),
-  type: z.enum(['warm', 'party', 'redhelp', 'lab'], { error: '站点类型不正确' }).optional()
+  type: z.enum(STATION_TYPES, { error: '站点类型不正确' }).optional()
 })
 
 export const listEnterprisesInput = z.strictObject({
   chainId: id('产业链').optional()
 })
+
+export type DemoSignInInput = z.output<typeof demoSignInInput>
+export type FileProblemInput = z.output<typeof fileProblemInput>
+export type ListStationsInput = z.output<typeof listStationsInput>
+export type ListEnterprisesInput = z.output<typeof listEnterprisesInput>
 
 export type FieldErrors = Record<string, string>
 

@@ -1,4 +1,6 @@
-export type StationType = 'warm' | 'party' | 'redhelp' | 'lab'
+export const STATION_TYPES = ['warm', 'party', 'redhelp', 'lab'] as const
+
+export type StationType = (typeof STATION_TYPES)[number]
 
 export const STATION_TYPE_LABELS: Record<StationType, string> = {
   warm: '暖"新"驿站',
@@ -47,9 +49,4 @@ export interface Station {
   amenities: Amenity[]
   phone: string | null
   services: ServiceItemSummary[]
-}
-
-export interface ListStationsInput {
-  townId?: string
-  type?: StationType
 }

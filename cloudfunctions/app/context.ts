@@ -1,0 +1,32 @@
+import type { RoleGrant } from '@contract'
+import type { Db, Queryable } from '../db/client'
+import type { TokenService } from './auth/tokens'
+
+/** The verified caller: who they are and what they may act as. */
+export interface Caller {
+  personId: string
+  name: string
+  roles: RoleGrant[]
+}
+
+/** How the host learnt who is calling; the dispatcher turns it into a Caller. */
+export type Identity = { kind: 'token'; token: string } | { kind: 'openid'; openid: string } | { kind: 'none' }
+
+export interface Deps {
+  db: Db
+  tokens: TokenService
+  /** Demo sign-in exists only when this is on. */
+  demo: boolean
+  now: () => Date
+  log: (message: string, error?: unknown) => void
+}
+
+export interface Ctx {
+  deps: Deps
+  caller: Caller | null
+  /** The queryable to use: the request's transaction when the action is idempotent, else the pool. */
+  q: Queryable
+  now: Date
+}
+
+export type Handler<I, O> = (ctx: Ctx, input: I) => Promise<O>

@@ -1,0 +1,22 @@
+import type { Role } from '@contract'
+import type { Caller } from './context'
+import { AppError } from './errors'
+
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return caller
+}
+
+/** The scopes (enterprise, department, station ids) the caller holds a role over. */
+export function scopesOf(caller: Caller, role: Role): string[] {
+  return caller.roles.filter((g) => g.role === role && g.scopeId).map((g) => g.scopeId as string)
+}
+
+export function hasRole(caller: Caller, role: Role): boolean {
+  return caller.roles.some((g) => g.role === role)
+}
+
+/** Enterprise staff file for their own enterprise; first secretaries for the enterprises assigned to them. */
+export function canFileFor(caller: Caller, enterpriseId: string): boolean {
+  return scopesOf(caller, 'enterprise').includes(enterpriseId) || scopesOf(caller, 'secretary').includes(enterpriseId)
+}

@@ -1,0 +1,2 @@
+export * from './routing/category-route'
+export * from './problems/number'

@@ -1,0 +1,46 @@
+import cloud from 'wx-server-sdk'
+import { randomBytes } from 'node:crypto'
+import type { FnName, Result } from '@contract'
+import { dispatch } from '../../app/dispatch'
+import { hmacTokens } from '../../app/auth/tokens'
+import type { Deps } from '../../app/context'
+import { openPostgres } from '../../db/postgres'
+import { migrate } from '../../db/migrate'
+
+let ready: Promise<Deps> | undefined
+
+/** One pool per warm instance; migrations run once per cold start under their advisory lock. */
+async function makeDeps(): Promise<Deps> {
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error('DATABASE_URL is not set for this cloud function')
+  const db = openPostgres(url, 3)
+  await migrate(db)
+  return {
+    db,
+    // on WeChat the caller is the OPENID; tokens are only for the HTTP host, so any secret will do
+    tokens: hmacTokens(process.env.SESSION_SECRET || randomBytes(32).toString('hex')),
+    demo: process.env.LST_DEMO === '1',
+    now: () => new Date(),
+    log: (message, error) => console.error(message, error)
+  }
+}
+
+/**
+ * The whole of a cloud function: identity from WeChat's context (never from the event), then the
+ * same dispatcher as the HTTP host.
+ */
+export function cloudEntry(fn: FnName) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  return async (event: unknown): Promise<Result<unknown>> => {
+    try {
+      ready ??= makeDeps()
+      const deps = await ready
+      const { OPENID } = cloud.getWXContext()
+      return dispatch(deps, fn, event, OPENID ? { kind: 'openid', openid: OPENID } : { kind: 'none' })
+    } catch (e) {
+      ready = undefined
+      console.error(`${fn}: backend unavailable`, e)
+      return { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+// The slice of wx-server-sdk the entries use; the SDK itself is installed by WeChat per function.
+declare module 'wx-server-sdk' {
+  const cloud: {
+    DYNAMIC_CURRENT_ENV: unknown
+    init(options?: { env?: unknown }): void
+    getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  }
+  export default cloud
+}

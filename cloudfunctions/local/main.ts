@@ -1,0 +1,44 @@
+import { hmacTokens } from '../app/auth/tokens'
+import type { Deps } from '../app/context'
+import { openDatabase } from '../db/open'
+import { DEMO_PEOPLE, seedDemo } from '../db/seed'
+import { readConfig } from './config'
+import { startHost } from './server'
+
+/** `npm start`: the local host with the embedded database (or DATABASE_URL) and, in demo mode, demo data. */
+async function main(): Promise<void> {
+  const config = readConfig()
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  if (config.demo) {
+    const { seeded } = await db.tx((q) => seedDemo(q, new Date()))
+    if (seeded) console.log('已载入演示数据')
+  }
+  const deps: Deps = {
+    db,
+    tokens: hmacTokens(config.sessionSecret),
+    demo: config.demo,
+    now: () => new Date(),
+    log: (message, error) => console.error(`[${new Date().toISOString()}] ${message}`, error ?? '')
+  }
+  const host = await startHost({ deps, staticDir: config.staticDir, port: config.port, host: config.host })
+  console.log(`\n链上通 已启动：${host.url}`)
+  console.log(`数据库：${db.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`)
+  if (config.demo) {
+    console.log('演示模式：在“我的”页选择角色即可登录')
+    for (const [role, p] of Object.entries(DEMO_PEOPLE)) console.log(`  ${role.padEnd(10)} ${p.description}`)
+  } else {
+    console.log('生产模式：演示登录已关闭')
+  }
+  const stop = async () => {
+    await host.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error('启动失败：', e instanceof Error ? e.message : e)
+  process.exit(1)
+})

@@ -1,0 +1,29 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/problems/index', 'pages/stations/index', 'pages/pairings/index', 'pages/me/index'],
+  subPackages: [
+    // enterprise users: file and follow a problem
+    { root: 'packages/problem', pages: ['file/index', 'detail/index'] },
+    // department handlers: the console of problems routed to their department
+    { root: 'packages/handler', pages: ['inbox/index'] }
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '链上通',
+    navigationBarTextStyle: 'black'
+  },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/problems/index', text: '诉求' },
+      { pagePath: 'pages/stations/index', text: '驿站' },
+      { pagePath: 'pages/pairings/index', text: '共建' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  }
+})

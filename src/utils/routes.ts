@@ -1,0 +1,17 @@
+/** Every page of the mini program, in one place (tab pages must be opened with switchTab). */
+export const TAB = {
+  home: '/pages/home/index',
+  problems: '/pages/problems/index',
+  stations: '/pages/stations/index',
+  pairings: '/pages/pairings/index',
+  me: '/pages/me/index'
+} as const
+
+export const PAGE = {
+  fileProblem: '/packages/problem/file/index',
+  handlerInbox: '/packages/handler/inbox/index'
+} as const
+
+export function problemDetailUrl(id: string): string {
+  return `/packages/problem/detail/index?id=${encodeURIComponent(id)}`
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startHost, type RunningHost } from '../../cloudfunctions/local/server'
+import { openHarness, type Harness } from '../support/harness'
+
+let h: Harness
+let host: RunningHost
+let staticDir: string
+
+beforeAll(async () => {
+  h = await openHarness()
+  staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lst-static-'))
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>链上通</title>')
+  fs.mkdirSync(path.join(staticDir, 'js'))
+  fs.writeFileSync(path.join(staticDir, 'js', 'app.js'), 'console.log(1)')
+  host = await startHost({ deps: h.deps, staticDir, port: 0, host: '127.0.0.1', maxBodyBytes: 4096 })
+})
+afterAll(async () => {
+  await host.close()
+  await h.close()
+})
+
+const post = (fn: string, body: unknown, token?: string) =>
+  fetch(`${host.url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  })
+
+describe('the HTTP host', () => {
+  test('health answers ok', async () => {
+    const r = await fetch(`${host.url}/api/health`)
+    expect(r.status).toBe(200)
+    expect(await r.json()).toEqual({ ok: true })
+  })
+
+  test('sign in, file and read back over HTTP with a bearer token', async () => {
+    const signIn = await (await post('accounts', { action: 'demoSignIn', input: { role: 'enterprise' } })).json()
+    expect(signIn.ok).toBe(true)
+    const filed = await post('problems', {
+      action: 'file',
+      requestId: 'http-file-0001',
+      input: { title: '子女入学咨询', content: '新引进的工程师孩子明年要上小学，想了解积分入学的办理流程。', category: 'schooling', enterpriseId: 'e-murata' }
+    }, signIn.data.token)
+    expect(filed.status).toBe(200)
+    const body = await filed.json()
+    expect(body.data.leadDepartmentId).toBe('education')
+    const mine = await (await post('problems', { action: 'mine' }, signIn.data.token)).json()
+    expect(mine.data.map((p: { id: string }) => p.id)).toContain(body.data.id)
+  })
+
+  test.each([
+    [{ action: 'mine' }, 'problems', 401, 'UNAUTHENTICATED'],
+    [{ action: 'list', input: { type: 1 } }, 'stations', 400, 'VALIDATION'],
+    [{ action: 'list' }, 'nothing', 404, 'NOT_FOUND']
+  ])('%j to %s → HTTP %d %s', async (body, fn, status, code) => {
+    const r = await post(fn, body)
+    expect(r.status).toBe(status)
+    expect((await r.json()).error.code).toBe(code)
+  })
+
+  test('broken JSON and oversized bodies are refused in Chinese', async () => {
+    const broken = await post('stations', '{"action":')
+    expect(broken.status).toBe(400)
+    expect((await broken.json()).error.message).toContain('JSON')
+    const big = await post('stations', { action: 'list', input: { pad: 'x'.repeat(10_000) } })
+    expect(big.status).toBe(413)
+    expect((await big.json()).error.message).toBe('请求内容过大')
+  })
+
+  test('GET on an API function is refused', async () => {
+    const r = await fetch(`${host.url}/api/stations`)
+    expect(r.status).toBe(405)
+  })
+
+  test('serves the H5 build, falls back to index.html, and never leaves its directory', async () => {
+    const js = await fetch(`${host.url}/js/app.js`)
+    expect(js.headers.get('content-type')).toContain('javascript')
+    const deep = await fetch(`${host.url}/some/route`)
+    expect(await deep.text()).toContain('链上通')
+    const escape = await fetch(`${host.url}/..%2f..%2fetc%2fpasswd`)
+    expect(await escape.text()).not.toContain('root:')
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
