@@ -18,6 +18,8 @@ interface ActionSpec<I extends z.ZodType> {
   /** True when a flaky network may retry it: the caller should send a requestId. */
   idempotent?: boolean
   summary: string
+  /** The output's type in types/, for docs/api.md (the compiler checks the real type through ApiOutputs). */
+  output: string
 }
 
 const action = <I extends z.ZodType>(spec: ActionSpec<I>) => spec
@@ -25,25 +27,25 @@ const action = <I extends z.ZodType>(spec: ActionSpec<I>) => spec
 /** Every cloud function and its actions: the single source for validation, the client and docs/api.md. */
 export const API = {
   accounts: {
-    demoSignIn: action({ input: s.demoSignInInput, access: 'public', summary: '演示登录（仅演示模式）：按角色登录演示账号' }),
-    me: action({ input: s.emptyInput, access: 'user', summary: '当前登录用户及其角色' })
+    demoSignIn: action({ input: s.demoSignInInput, access: 'public', summary: '演示登录（仅演示模式）：按角色登录演示账号', output: 'Session' }),
+    me: action({ input: s.emptyInput, access: 'user', summary: '当前登录用户及其角色', output: 'User' })
   },
   catalog: {
-    bootstrap: action({ input: s.emptyInput, access: 'public', summary: '部门、镇街、产业链等基础数据' }),
-    overview: action({ input: s.emptyInput, access: 'public', summary: '首页概况：企业、产业链、站点、结对与诉求数' }),
-    enterprises: action({ input: s.listEnterprisesInput, access: 'public', summary: '企业列表，可按产业链筛选' })
+    bootstrap: action({ input: s.emptyInput, access: 'public', summary: '部门、镇街、产业链等基础数据', output: 'Bootstrap' }),
+    overview: action({ input: s.emptyInput, access: 'public', summary: '首页概况：企业、产业链、站点、结对与诉求数', output: 'Overview' }),
+    enterprises: action({ input: s.listEnterprisesInput, access: 'public', summary: '企业列表，可按产业链筛选', output: 'Enterprise[]' })
   },
   problems: {
-    file: action({ input: s.fileProblemInput, access: 'user', idempotent: true, summary: '企业提交诉求，按类别派单到承办部门' }),
-    mine: action({ input: s.emptyInput, access: 'user', summary: '我提交的诉求' }),
-    get: action({ input: s.problemIdInput, access: 'user', summary: '诉求详情与处理记录' }),
-    inbox: action({ input: s.emptyInput, access: 'user', summary: '部门经办人的待办诉求' })
+    file: action({ input: s.fileProblemInput, access: 'user', idempotent: true, summary: '企业提交诉求，按类别派单到承办部门', output: 'ProblemDetail' }),
+    mine: action({ input: s.emptyInput, access: 'user', summary: '我提交的诉求', output: 'ProblemSummary[]' }),
+    get: action({ input: s.problemIdInput, access: 'user', summary: '诉求详情与处理记录', output: 'ProblemDetail' }),
+    inbox: action({ input: s.emptyInput, access: 'user', summary: '部门经办人的待办诉求', output: 'ProblemSummary[]' })
   },
   stations: {
-    list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选' })
+    list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选', output: 'Station[]' })
   },
   pairings: {
-    list: action({ input: s.emptyInput, access: 'public', summary: '结对共建名录' })
+    list: action({ input: s.emptyInput, access: 'public', summary: '结对共建名录', output: 'Pairing[]' })
   }
 } as const
 

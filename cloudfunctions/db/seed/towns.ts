@@ -5,22 +5,20 @@ export interface SeedTown {
   name: string
   /** The town government or street office that handles local matters. */
   office: string
-  /** A point near the town centre; stations are placed around it. */
-  centre: { lat: number; lng: number }
 }
 
 /** Shunde's 4 streets and 6 towns; ids are pinyin so that they read well in URLs and logs. */
 export const TOWNS = [
-  { id: 'daliang', name: '大良街道', office: '大良街道办事处', centre: { lat: 22.84, lng: 113.25 } },
-  { id: 'ronggui', name: '容桂街道', office: '容桂街道办事处', centre: { lat: 22.77, lng: 113.27 } },
-  { id: 'lunjiao', name: '伦教街道', office: '伦教街道办事处', centre: { lat: 22.84, lng: 113.21 } },
-  { id: 'leliu', name: '勒流街道', office: '勒流街道办事处', centre: { lat: 22.86, lng: 113.17 } },
-  { id: 'chencun', name: '陈村镇', office: '陈村镇人民政府', centre: { lat: 22.93, lng: 113.23 } },
-  { id: 'junan', name: '均安镇', office: '均安镇人民政府', centre: { lat: 22.7, lng: 113.16 } },
-  { id: 'xingtan', name: '杏坛镇', office: '杏坛镇人民政府', centre: { lat: 22.79, lng: 113.13 } },
-  { id: 'longjiang', name: '龙江镇', office: '龙江镇人民政府', centre: { lat: 22.88, lng: 113.08 } },
-  { id: 'lecong', name: '乐从镇', office: '乐从镇人民政府', centre: { lat: 22.94, lng: 113.1 } },
-  { id: 'beijiao', name: '北滘镇', office: '北滘镇人民政府', centre: { lat: 22.92, lng: 113.2 } }
+  { id: 'daliang', name: '大良街道', office: '大良街道办事处' },
+  { id: 'ronggui', name: '容桂街道', office: '容桂街道办事处' },
+  { id: 'lunjiao', name: '伦教街道', office: '伦教街道办事处' },
+  { id: 'leliu', name: '勒流街道', office: '勒流街道办事处' },
+  { id: 'chencun', name: '陈村镇', office: '陈村镇人民政府' },
+  { id: 'junan', name: '均安镇', office: '均安镇人民政府' },
+  { id: 'xingtan', name: '杏坛镇', office: '杏坛镇人民政府' },
+  { id: 'longjiang', name: '龙江镇', office: '龙江镇人民政府' },
+  { id: 'lecong', name: '乐从镇', office: '乐从镇人民政府' },
+  { id: 'beijiao', name: '北滘镇', office: '北滘镇人民政府' }
 ] as const satisfies readonly SeedTown[]
 
 /** Lets the other seed modules name towns without typos. */
