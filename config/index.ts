@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 
 /**
@@ -9,6 +10,8 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 const isH5 = process.env.TARO_ENV === 'h5'
 const apiBase = isH5 ? '' : process.env.LST_API_BASE ?? ''
 const transport = isH5 || apiBase ? 'http' : 'wxcloud'
+// types/ (the contract) lives outside src/, and Taro compiles only src/ unless told otherwise
+const compile = { include: [path.resolve(__dirname, '..', 'types')] }
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -34,6 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
@@ -43,6 +47,7 @@ export default defineConfig<'webpack5'>(async () => {
       }
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },

@@ -71,11 +71,15 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps])
 
+  const failed = useRef(false)
+  failed.current = !!state.error
   useDidShow(() => {
+    if (!enabledRef.current) return
     // the page's first show comes right after the initial load above: skip it
-    if (!options.refreshOnShow || !enabledRef.current) return
     if (Date.now() - lastRunAt.current < 1500) return
-    void run(true)
+    // coming back to a page that failed tries again; a shown list refreshes quietly when asked to
+    if (failed.current) void run(false)
+    else if (options.refreshOnShow) void run(true)
   })
 
   const reload = useCallback(() => (enabledRef.current ? run(false) : Promise.resolve()), [run])

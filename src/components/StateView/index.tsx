@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Loading } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { CloudError } from '@/services/cloud'
 import { TAB } from '@/utils/routes'
 import './index.css'
@@ -31,7 +31,7 @@ export function StateView(props: StateViewProps) {
   if (loading) {
     return (
       <View className='state-view state-view--loading' data-state='loading'>
-        <Loading type='circular' />
+        <View className='state-view__spinner' />
         <Text className='state-view__text'>{props.loadingText ?? '正在加载…'}</Text>
       </View>
     )

@@ -230,7 +230,7 @@ function Form({ user }: { user: User }) {
       )}
 
       <Text className='form-note'>提交后系统按类别派单到承办部门，签收、办理、答复的每一步都会记录在诉求详情中。</Text>
-      <Button type='primary' size='large' block loading={sending} disabled={sending} onClick={() => void submit()}>
+      <Button type='primary' size='large' block disabled={sending} onClick={() => void submit()}>
         {sending ? '正在提交…' : retrying ? '重新提交' : '提交诉求'}
       </Button>
     </View>

@@ -21,8 +21,9 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 }
 
 function Timeline({ events }: { events: ProblemEvent[] }) {
-  // newest first: what happened last is what the reader wants to know
-  const ordered = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+  // newest first: what happened last is what the reader wants to know. Events come oldest first;
+  // reversing before the (stable) sort keeps same-instant events in reverse order too.
+  const ordered = [...events].reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
   if (!ordered.length) return <Text className='muted'>暂无处理记录</Text>
   return (
     <View className='timeline'>

@@ -31,7 +31,7 @@ function StationCard({ station }: { station: Station }) {
         <Text className={`station-card__type station-card__type--${station.type}`}>{STATION_TYPE_LABELS[station.type]}</Text>
       </View>
       <Text className='station-card__address'>
-        {station.townName} · {station.address}
+        {station.address.startsWith(station.townName) ? station.address : `${station.townName} · ${station.address}`}
       </Text>
       <View className='station-card__hours'>
         {hours.openNow !== null && (

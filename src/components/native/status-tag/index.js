@@ -5,7 +5,9 @@ var LABELS = {
   routed: '待签收',
   accepted: '办理中',
   replied: '已答复',
-  closed: '已办结'
+  closed: '已办结',
+  returned: '退单待调度',
+  reopened: '重办中'
 }
 
 function labelOf(status) {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '部门待办',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,5 @@
+import { HandlerInbox } from '@/features/problems/HandlerInbox'
+
+export default function Page() {
+  return <HandlerInbox />
+}

@@ -1,0 +1,5 @@
+import { FileProblemForm } from '@/features/problems/FileProblemForm'
+
+export default function Page() {
+  return <FileProblemForm />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '链上通',
+  enablePullDownRefresh: true
+})

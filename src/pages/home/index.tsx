@@ -1,0 +1,5 @@
+import { HomeView } from '@/features/overview/HomeView'
+
+export default function Page() {
+  return <HomeView />
+}

@@ -1,0 +1,5 @@
+import { MeView } from '@/features/account/MeView'
+
+export default function Page() {
+  return <MeView />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '结对共建',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,5 @@
+import { PairingList } from '@/features/pairings/PairingList'
+
+export default function Page() {
+  return <PairingList />
+}

@@ -1,0 +1,5 @@
+import { MyProblems } from '@/features/problems/MyProblems'
+
+export default function Page() {
+  return <MyProblems />
+}

@@ -1,0 +1,5 @@
+import { StationList } from '@/features/stations/StationList'
+
+export default function Page() {
+  return <StationList />
+}

@@ -1,0 +1,45 @@
+// End-to-end: the H5 build against the real local host (fresh data directory, free port), in Debian's Chromium.
+// Builds H5 first when dist/h5 is missing. Screenshots go to tests/e2e/screenshots/ (README uses one).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startLocalHost } from './host.mjs'
+import { launch } from './browser.mjs'
+import { problemFlow } from './flows/problem-flow.mjs'
+import { browseFlow } from './flows/browse-flow.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const shots = path.join(root, 'tests/e2e/screenshots')
+fs.mkdirSync(shots, { recursive: true })
+
+if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) {
+  console.log('dist/h5 缺失，先构建 H5…')
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exit(1)
+}
+
+const flows = [['浏览（未登录）', browseFlow], ['诉求：提交 → 我的诉求 → 部门待办', problemFlow]]
+const host = await startLocalHost(root)
+const browser = await launch()
+let passed = 0
+let failed = 0
+try {
+  for (const [name, flow] of flows) {
+    const t0 = Date.now()
+    try {
+      await flow({ browser, url: host.url, shots })
+      passed++
+      console.log(`✓ ${name} (${Date.now() - t0} ms)`)
+    } catch (e) {
+      failed++
+      console.log(`✗ ${name}\n  ${e instanceof Error ? e.stack : e}`)
+    }
+  }
+} finally {
+  await browser.close()
+  await host.stop()
+}
+if (failed) console.log(`\nhost output:\n${host.output()}`)
+console.log(`\ne2e: ${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

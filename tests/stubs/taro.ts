@@ -1,0 +1,94 @@
+// A jest test double of the @tarojs/taro APIs the mini program and NutUI use. Named + default exports
+// (NutUI reads Taro.getEnv() at import time). Tests drive it through the jest.fn()s and the helpers
+// at the bottom (resetTaroStub, storage); everything is in memory.
+
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD' }
+export const getEnv = jest.fn(() => ENV_TYPE.WEB)
+
+// --- network
+export interface StubRequestOptions {
+  url: string
+  method?: string
+  data?: any
+  header?: Record<string, string>
+  [key: string]: unknown
+}
+export const request = jest.fn((_opts: StubRequestOptions): Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }> =>
+  Promise.reject(new Error('Taro.request is not mocked in this test'))
+)
+export const cloud = {
+  init: jest.fn((_opts?: unknown) => undefined),
+  callFunction: jest.fn((_opts: { name: string; data: any }): Promise<{ result: unknown }> =>
+    Promise.reject(new Error('Taro.cloud.callFunction is not mocked in this test'))
+  )
+}
+
+// --- storage (synchronous, like weapp: a missing key reads as '')
+export const storage = new Map<string, unknown>()
+const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)))
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? clone(storage.get(key)) : ''))
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, clone(value))
+})
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key)
+})
+export const clearStorageSync = jest.fn(() => storage.clear())
+
+// --- navigation and feedback
+const ok = (name: string) => () => Promise.resolve({ errMsg: `${name}:ok` })
+export const navigateTo = jest.fn((_opts: { url: string }) => ok('navigateTo')())
+export const redirectTo = jest.fn((_opts: { url: string }) => ok('redirectTo')())
+export const switchTab = jest.fn((_opts: { url: string }) => ok('switchTab')())
+export const reLaunch = jest.fn((_opts: { url: string }) => ok('reLaunch')())
+export const navigateBack = jest.fn((_opts?: { delta?: number }) => ok('navigateBack')())
+export const showToast = jest.fn((_opts: { title: string; icon?: string }) => ok('showToast')())
+export const hideToast = jest.fn(() => ok('hideToast')())
+export const showLoading = jest.fn((_opts: { title: string }) => ok('showLoading')())
+export const hideLoading = jest.fn(() => ok('hideLoading')())
+export const showModal = jest.fn((_opts: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
+export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => ok('makePhoneCall')())
+export const stopPullDownRefresh = jest.fn(() => ok('stopPullDownRefresh')())
+
+// --- environment bits NutUI asks for
+export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }))
+export const getWindowInfo = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }))
+const emptyQuery = () => ({ boundingClientRect: () => ({ exec: (cb?: (r: unknown[]) => void) => cb?.([]) }) })
+export const createSelectorQuery = jest.fn(() => ({ select: emptyQuery, selectAll: emptyQuery, in: () => ({ select: emptyQuery, selectAll: emptyQuery }) }))
+export const nextTick = (fn: () => void) => setTimeout(fn, 0)
+export const pxTransform = (n: number) => `${n / 2}px`
+export const getCurrentInstance = jest.fn(() => ({ router: { params: {} as Record<string, string>, path: '' }, page: null }))
+
+// --- page hooks: no page lifecycle in jsdom; tests call the captured callbacks when they need to
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string>, path: '' }))
+export const useLaunch = jest.fn()
+export const useLoad = jest.fn()
+export const useReady = jest.fn()
+export const useDidShow = jest.fn()
+export const useDidHide = jest.fn()
+export const usePullDownRefresh = jest.fn()
+export const useReachBottom = jest.fn()
+export const usePageScroll = jest.fn()
+
+const Taro = {
+  ENV_TYPE, getEnv, request, cloud,
+  getStorageSync, setStorageSync, removeStorageSync, clearStorageSync,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
+  showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh,
+  getSystemInfoSync, getWindowInfo, createSelectorQuery, nextTick, pxTransform, getCurrentInstance,
+  useRouter, useLaunch, useLoad, useReady, useDidShow, useDidHide, usePullDownRefresh, useReachBottom, usePageScroll
+}
+export default Taro
+
+/** Clears recorded calls and storage, and restores the default behaviours. */
+export function resetTaroStub(): void {
+  storage.clear()
+  for (const fn of Object.values(Taro)) {
+    if (typeof fn === 'function' && 'mockClear' in fn) (fn as jest.Mock).mockClear()
+  }
+  cloud.init.mockClear()
+  cloud.callFunction.mockReset()
+  cloud.callFunction.mockImplementation(() => Promise.reject(new Error('Taro.cloud.callFunction is not mocked in this test')))
+  request.mockReset()
+  request.mockImplementation(() => Promise.reject(new Error('Taro.request is not mocked in this test')))
+}

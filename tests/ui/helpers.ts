@@ -1,0 +1,69 @@
+import type { Session } from '@contract/accounts'
+import type { ProblemDetail } from '@contract/problems'
+import { request, resetTaroStub } from '../stubs/taro'
+import { clearSession, saveSession } from '@/services/session'
+
+type Globals = { LST_TRANSPORT?: string; LST_API_BASE?: string; LST_CLOUD_ENV?: string }
+
+/** Sets the build-time constants the way webpack's DefinePlugin would. */
+export function setBuildConstants(values: Globals): void {
+  const g = globalThis as unknown as Globals
+  g.LST_TRANSPORT = values.LST_TRANSPORT
+  g.LST_API_BASE = values.LST_API_BASE
+  g.LST_CLOUD_ENV = values.LST_CLOUD_ENV
+}
+
+export function resetAll(): void {
+  resetTaroStub()
+  clearSession()
+  setBuildConstants({ LST_TRANSPORT: 'http', LST_API_BASE: '', LST_CLOUD_ENV: '' })
+}
+
+export const enterpriseSession: Session = {
+  token: 'tok-enterprise',
+  user: {
+    id: 'u-ent',
+    name: '李联络',
+    roles: [{ role: 'enterprise', scopeId: 'ent-midea', scopeName: '美的集团' }]
+  }
+}
+
+export function signIn(session: Session = enterpriseSession): void {
+  saveSession(session)
+}
+
+/** Answers of the HTTP host: `{ ok: true, data }` or `{ ok: false, error }` with the status it maps to. */
+export const okBody = (data: unknown) => ({ statusCode: 200, data: { ok: true, data } })
+export const errorBody = (statusCode: number, code: string, message: string, fields?: Record<string, string>) => ({
+  statusCode,
+  data: { ok: false, error: fields ? { code, message, fields } : { code, message } }
+})
+
+/** The body the client posted in the n-th Taro.request call. */
+export function postedBody(n = 0): { action: string; input: unknown; requestId?: string } {
+  return request.mock.calls[n][0].data
+}
+
+export const sampleDetail: ProblemDetail = {
+  id: 'p-1',
+  number: 'SD20261125-0001',
+  title: '新厂区急需招聘焊工',
+  category: 'recruitment',
+  status: 'routed',
+  enterpriseId: 'ent-midea',
+  enterpriseName: '美的集团',
+  leadDepartmentId: 'hr',
+  leadDepartmentName: '区民政和人力资源社会保障局',
+  createdAt: '2026-11-25T01:30:00.000Z',
+  updatedAt: '2026-11-25T01:30:00.000Z',
+  content: '新厂区下月投产，焊工缺口 50 人，希望对接招聘会与技能培训补贴。',
+  chainId: 'appliance',
+  chainName: '智能家电',
+  townId: 'beijiao',
+  townName: '北滘',
+  routingReason: '类别“用工招聘”由区民政和人力资源社会保障局承办',
+  events: [
+    { id: 'e1', type: 'filed', actor: '企业用户', note: null, at: '2026-11-25T01:30:00.000Z' },
+    { id: 'e2', type: 'routed', actor: '系统', note: '派单至区民政和人力资源社会保障局', at: '2026-11-25T01:30:01.000Z' }
+  ]
+}
