@@ -1,0 +1,3 @@
+export * from './days'
+export * from './statutory'
+export * from './calendar'
