@@ -1,4 +1,5 @@
 export default defineAppConfig({
+  lazyCodeLoading: 'requiredComponents',
   pages: ['pages/home/index', 'pages/problems/index', 'pages/stations/index', 'pages/pairings/index', 'pages/me/index'],
   subPackages: [
     // enterprise users: file and follow a problem

@@ -6,6 +6,9 @@ pg.types.setTypeParser(20, (v) => Number(v))
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max })
+  // an idle client losing its connection (server restart, failover) must not crash the host;
+  // the pool drops that client and the next query opens a fresh one
+  pool.on('error', (e) => console.error('PostgreSQL 空闲连接中断：', e.message))
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
