@@ -5,6 +5,7 @@ import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { Pairing } from './pairings'
+import type { Notice } from './notices'
 
 /**
  * Who may call an action: `public` needs no sign-in (riders browsing stations), `user` any signed-in
@@ -39,7 +40,20 @@ export const API = {
     file: action({ input: s.fileProblemInput, access: 'user', idempotent: true, summary: '企业提交诉求，按类别派单到承办部门', output: 'ProblemDetail' }),
     mine: action({ input: s.emptyInput, access: 'user', summary: '我提交的诉求', output: 'ProblemSummary[]' }),
     get: action({ input: s.problemIdInput, access: 'user', summary: '诉求详情与处理记录', output: 'ProblemDetail' }),
-    inbox: action({ input: s.emptyInput, access: 'user', summary: '部门经办人的待办诉求', output: 'ProblemSummary[]' })
+    inbox: action({ input: s.inboxInput, access: 'user', summary: '部门待办：本部门牵头或会办的诉求，超期与临期在前', output: 'ProblemSummary[]' }),
+    act: action({
+      input: s.actOnProblemInput,
+      access: 'user',
+      idempotent: true,
+      summary: '办理一步：签收、答复、退单、转办、会办、延期、督办、评价（由状态机判定是否允许）',
+      output: 'ProblemDetail'
+    }),
+    triage: action({ input: s.emptyInput, access: 'user', summary: '调度员：待分派、退单待处理、待审批延期与超期督办的诉求', output: 'ProblemSummary[]' }),
+    list: action({ input: s.listProblemsInput, access: 'user', summary: '调度员：全部诉求，可按状态、部门、是否超期筛选', output: 'ProblemSummary[]' })
+  },
+  notices: {
+    list: action({ input: s.emptyInput, access: 'user', summary: '我的消息（站内消息是通知的唯一来源）', output: 'Notice[]' }),
+    markRead: action({ input: s.markNoticesReadInput, access: 'user', summary: '标为已读；不传 ids 则全部已读', output: '{ unread: number }' })
   },
   stations: {
     list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选', output: 'Station[]' })
@@ -52,7 +66,16 @@ export const API = {
 export interface ApiOutputs {
   accounts: { demoSignIn: Session; me: User }
   catalog: { bootstrap: Bootstrap; overview: Overview; enterprises: Enterprise[] }
-  problems: { file: ProblemDetail; mine: ProblemSummary[]; get: ProblemDetail; inbox: ProblemSummary[] }
+  problems: {
+    file: ProblemDetail
+    mine: ProblemSummary[]
+    get: ProblemDetail
+    inbox: ProblemSummary[]
+    act: ProblemDetail
+    triage: ProblemSummary[]
+    list: ProblemSummary[]
+  }
+  notices: { list: Notice[]; markRead: { unread: number } }
   stations: { list: Station[] }
   pairings: { list: Pairing[] }
 }

@@ -197,6 +197,17 @@ export interface ProblemSummary {
   /** ISO timestamps. */
   createdAt: string
   updatedAt: string
+  /** The lead unit's current deadlines (ISO), null while with the dispatcher or when closed. */
+  acceptDue: string | null
+  replyDue: string | null
+  /** A deadline of any unit on it has passed (督办 raised or due). */
+  overdue: boolean
+  reopenCount: number
+  supervisionLevel: number
+  /** Filed without the filer's name being shown to departments. */
+  anonymous: boolean
+  /** For a department's inbox: whether it leads or co-handles this problem. */
+  unitRole?: 'lead' | 'co_handler'
 }
 
 export interface ProblemEvent {
@@ -216,5 +227,58 @@ export interface ProblemDetail extends ProblemSummary {
   townName: string | null
   /** Why the problem went where it went, in Chinese. */
   routingReason: string | null
+  /** The routing engine's confidence in its choice (0…1); null for manual routing. */
+  routingConfidence: number | null
+  /** Best departments by the routing engine, for the dispatcher; empty for other readers. */
+  suggestions: { departmentId: string; departmentName: string; confidence: number }[]
+  /** Who filed it, as this reader may see it (departments never see an anonymous filer). */
+  filerName: string
+  /** A first secretary filed it on the enterprise's behalf. */
+  onBehalf: boolean
+  lead: (LeadAssignment & { departmentName: string }) | null
+  coHandlers: (CoHandlerAssignment & { departmentName: string })[]
+  extensions: (ExtensionRequest & { departmentName: string })[]
+  supervision: SupervisionRecord[]
+  returnCount: number
+  /** The filer's verdict: true solved, false not solved, null not yet given. */
+  solved: boolean | null
+  rating: number | null
+  /** What this reader may do now (see FLOW_ACTION_LABELS in the client). */
+  actions: FlowActionType[]
   events: ProblemEvent[]
+}
+
+export type FlowActionType =
+  | 'route'
+  | 'accept'
+  | 'return'
+  | 'reroute'
+  | 'insist'
+  | 'request_co'
+  | 'co_accept'
+  | 'co_reply'
+  | 'cancel_co'
+  | 'reply'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension'
+  | 'supervise'
+  | 'evaluate'
+
+export const FLOW_ACTION_LABELS: Record<FlowActionType, string> = {
+  route: '派单',
+  accept: '签收',
+  return: '退单',
+  reroute: '转办',
+  insist: '维持原派单',
+  request_co: '发起会办',
+  co_accept: '会办签收',
+  co_reply: '会办答复',
+  cancel_co: '撤销会办',
+  reply: '答复',
+  request_extension: '申请延期',
+  approve_extension: '同意延期',
+  refuse_extension: '不同意延期',
+  supervise: '督办',
+  evaluate: '评价'
 }

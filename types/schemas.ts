@@ -12,7 +12,14 @@ export const LIMITS = {
   titleMax: 60,
   contentMin: 10,
   contentMax: 2000,
-  idMax: 64
+  idMax: 64,
+  reasonMin: 4,
+  reasonMax: 500,
+  replyMin: 10,
+  replyMax: 2000,
+  commentMax: 500,
+  extensionDaysMax: 30,
+  coHandlersMax: 5
 } as const
 
 const id = (label: string) =>
@@ -36,7 +43,9 @@ export const fileProblemInput = z.strictObject({
     .min(LIMITS.contentMin, { error: `问题描述至少 ${LIMITS.contentMin} 个字` })
     .max(LIMITS.contentMax, { error: `问题描述不超过 ${LIMITS.contentMax} 个字` }),
   category: z.enum(CATEGORY_IDS, { error: '请选择问题类别' }),
-  enterpriseId: id('企业')
+  enterpriseId: id('企业'),
+  /** Departments never see who filed an anonymous problem; the dispatcher can. */
+  anonymous: z.boolean({ error: '匿名选项不正确' }).optional()
 })
 
 export const problemIdInput = z.strictObject({ id: id('诉求') })
@@ -54,6 +63,88 @@ export type DemoSignInInput = z.output<typeof demoSignInInput>
 export type FileProblemInput = z.output<typeof fileProblemInput>
 export type ListStationsInput = z.output<typeof listStationsInput>
 export type ListEnterprisesInput = z.output<typeof listEnterprisesInput>
+
+const reason = (what: string) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(LIMITS.reasonMin, { error: `${what}至少 ${LIMITS.reasonMin} 个字` })
+    .max(LIMITS.reasonMax, { error: `${what}不超过 ${LIMITS.reasonMax} 个字` })
+const replyText = (what: string) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(LIMITS.replyMin, { error: `${what}至少 ${LIMITS.replyMin} 个字` })
+    .max(LIMITS.replyMax, { error: `${what}不超过 ${LIMITS.replyMax} 个字` })
+const department = id('部门')
+const days = z
+  .number({ error: '请填写延期天数' })
+  .int({ error: '延期天数应为整数' })
+  .min(1, { error: '延期至少 1 个工作日' })
+  .max(LIMITS.extensionDaysMax, { error: `延期不超过 ${LIMITS.extensionDaysMax} 个工作日` })
+
+/** One step of the flow, as a handler or the dispatcher or the filer asks for it (see docs/flow.md). */
+export const flowActionInput = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('route'), departmentId: department, reason: reason('派单说明').optional() }),
+    z.strictObject({ type: z.literal('accept') }),
+    z.strictObject({ type: z.literal('return'), reason: reason('退单理由') }),
+    z.strictObject({ type: z.literal('reroute'), departmentId: department, reason: reason('转办说明').optional() }),
+    z.strictObject({ type: z.literal('insist'), reason: reason('维持原派单的理由') }),
+    z.strictObject({
+      type: z.literal('request_co'),
+      departmentIds: z
+        .array(department, { error: '请选择会办部门' })
+        .min(1, { error: '请至少选择一个会办部门' })
+        .max(LIMITS.coHandlersMax, { error: `会办部门不超过 ${LIMITS.coHandlersMax} 个` }),
+      reason: reason('会办事由').optional()
+    }),
+    z.strictObject({ type: z.literal('co_accept') }),
+    z.strictObject({ type: z.literal('co_reply'), content: replyText('会办答复') }),
+    z.strictObject({ type: z.literal('cancel_co'), departmentId: department, reason: reason('撤销会办的理由') }),
+    z.strictObject({ type: z.literal('reply'), content: replyText('答复内容') }),
+    z.strictObject({ type: z.literal('request_extension'), days, reason: reason('延期理由') }),
+    z.strictObject({ type: z.literal('approve_extension'), requestId: id('延期申请'), days: days.optional(), reason: reason('审批意见').optional() }),
+    z.strictObject({ type: z.literal('refuse_extension'), requestId: id('延期申请'), reason: reason('不同意的理由') }),
+    z.strictObject({ type: z.literal('supervise'), reason: reason('督办意见') }),
+    z.strictObject({
+      type: z.literal('evaluate'),
+      solved: z.boolean({ error: '请选择问题是否已解决' }),
+      rating: z
+        .number({ error: '请打分' })
+        .int({ error: '评分应为 1–5 的整数' })
+        .min(1, { error: '评分应为 1–5 分' })
+        .max(5, { error: '评分应为 1–5 分' })
+        .optional(),
+      comment: z.string({ error: '评价内容不正确' }).trim().max(LIMITS.commentMax, { error: `评价不超过 ${LIMITS.commentMax} 个字` }).optional()
+    })
+  ],
+  { error: '不支持的办理操作' }
+)
+
+export const actOnProblemInput = z.strictObject({ id: id('诉求'), action: flowActionInput })
+
+export const inboxInput = z.strictObject({
+  /** open: still needs the unit; overdue: past a deadline; all: including answered and closed. */
+  view: z.enum(['open', 'overdue', 'all'], { error: '筛选条件不正确' }).optional()
+})
+
+export const listProblemsInput = z.strictObject({
+  status: z.enum(['triage', 'routed', 'accepted', 'replied', 'closed', 'returned', 'reopened'], { error: '状态不正确' }).optional(),
+  departmentId: id('部门').optional(),
+  overdue: z.boolean({ error: '筛选条件不正确' }).optional(),
+  limit: z.number({ error: '数量不正确' }).int().min(1).max(200).optional()
+})
+
+export const markNoticesReadInput = z.strictObject({
+  ids: z.array(id('消息'), { error: '消息编号不正确' }).max(200, { error: '一次最多 200 条' }).optional()
+})
+
+export type FlowActionInput = z.output<typeof flowActionInput>
+export type ActOnProblemInput = z.output<typeof actOnProblemInput>
+export type InboxInput = z.output<typeof inboxInput>
+export type ListProblemsInput = z.output<typeof listProblemsInput>
 
 export type FieldErrors = Record<string, string>
 

@@ -1,4 +1,4 @@
-export * from './routing/category-route'
+export * from './routing'
 export * from './problems/number'
 export * from './calendar'
 export * from './problems/flow'

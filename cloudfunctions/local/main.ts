@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open'
 import { DEMO_PEOPLE, seedDemo } from '../db/seed'
 import { readConfig } from './config'
 import { startHost } from './server'
+import { runSweep } from '../app/sweeper'
 
 /** `npm start`: the local host with the embedded database (or DATABASE_URL) and, in demo mode, demo data. */
 async function main(): Promise<void> {
@@ -29,7 +30,13 @@ async function main(): Promise<void> {
   } else {
     console.log('生产模式：演示登录已关闭')
   }
+  // 督办 of missed deadlines; every host may run it, the database lock lets one work at a time
+  const sweepEvery = Number(process.env.SWEEP_INTERVAL_MS || 60_000)
+  const sweeping = setInterval(() => {
+    runSweep(deps).catch((e) => deps.log('sweep failed', e))
+  }, sweepEvery)
   const stop = async () => {
+    clearInterval(sweeping)
     await host.close()
     await db.close()
     process.exit(0)

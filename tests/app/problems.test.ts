@@ -55,9 +55,10 @@ describe('filing a problem, end to end through the handlers', () => {
     expect(unwrap(await h.call('problems', 'mine', {}, { as: enterprise })).length).toBe(before + 1)
   })
 
-  test('a category with no owner goes to triage and shows in no department inbox', async () => {
+  test('a problem routing cannot place goes to triage, with no lead department', async () => {
     const enterprise = await h.signIn('enterprise')
-    const filed = unwrap(await h.call('problems', 'file', { ...valid, category: 'other' }, { as: enterprise }))
+    const vague = { ...valid, title: '咨询一下', content: '你好，我们想咨询一下，有空请回个电话，谢谢。', category: 'other' as const }
+    const filed = unwrap(await h.call('problems', 'file', vague, { as: enterprise }))
     expect(filed.status).toBe('triage')
     expect(filed.leadDepartmentId).toBeNull()
     expect(filed.events.map((e) => e.type)).toEqual(['filed', 'triaged'])
@@ -87,7 +88,8 @@ describe('filing a problem, end to end through the handlers', () => {
     const assigned = me.roles.find((g) => g.role === 'secretary')?.scopeId
     expect(assigned).toBeTruthy()
     const filed = unwrap(await h.call('problems', 'file', { ...valid, enterpriseId: assigned as string }, { as: secretary }))
-    expect(filed.events[0].note).toContain('第一书记代')
+    expect(filed.onBehalf).toBe(true)
+    expect(filed.filerName).toBe(me.name)
   })
 
   test('nobody else reads a problem: other enterprises, other departments and strangers get NOT_FOUND', async () => {

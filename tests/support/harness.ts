@@ -16,6 +16,8 @@ export interface Harness {
   /** Raw call with anything as the body, for malformed input. */
   raw(fn: string, body: unknown, identity?: Identity): Promise<Result<unknown>>
   signIn(role: Role): Promise<string>
+  /** A person with one role, created for the test; returns their session token. */
+  person(role: Role, scopeId?: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -45,6 +47,12 @@ export async function openHarness(opts: { db?: Db; demo?: boolean; seed?: boolea
       const r = await h.call('accounts', 'demoSignIn', { role })
       if (!r.ok) throw new Error(r.error.message)
       return r.data.token
+    },
+    async person(role, scopeId = '') {
+      const id = `p-test-${role}-${scopeId}-${Math.random().toString(36).slice(2, 8)}`
+      await db.query('INSERT INTO people (id, name) VALUES ($1, $2)', [id, `测试${role}`])
+      await db.query('INSERT INTO person_roles (person_id, role, scope_id) VALUES ($1, $2, $3)', [id, role, scopeId])
+      return deps.tokens.issue(id, clock.now)
     },
     close: () => db.close()
   }

@@ -6,6 +6,7 @@ import { catalog } from './catalog'
 import { problems } from './problems'
 import { stations } from './stations'
 import { pairings } from './pairings'
+import { notices } from './notices'
 
 type ParsedInput<F extends FnName, A extends ActionName<F>> = Api[F][A] extends { input: infer S extends z.ZodType } ? z.output<S> : never
 
@@ -14,4 +15,4 @@ export type Handlers = {
   [F in FnName]: { [A in ActionName<F>]: (ctx: Ctx, input: ParsedInput<F, A>) => Promise<Output<F, A>> }
 }
 
-export const HANDLERS: Handlers = { accounts, catalog, problems, stations, pairings }
+export const HANDLERS: Handlers = { accounts, catalog, problems, stations, pairings, notices }

@@ -1,3 +1,4 @@
+import { FLOW_ACTION_LABELS } from '@contract'
 import type {
   CategoryId,
   CoHandlerAssignment,
@@ -126,28 +127,9 @@ export type FlowAction =
 
 export type FlowActionType = FlowAction['type']
 
-export const FLOW_ACTION_TYPES: readonly FlowActionType[] = [
-  'route', 'accept', 'return', 'reroute', 'insist', 'request_co', 'co_accept', 'co_reply', 'cancel_co', 'reply',
-  'request_extension', 'approve_extension', 'refuse_extension', 'supervise', 'evaluate'
-]
+export const FLOW_ACTION_TYPES: readonly FlowActionType[] = Object.keys(FLOW_ACTION_LABELS) as FlowActionType[]
 
-export const FLOW_ACTION_LABELS: Record<FlowActionType, string> = {
-  route: '派单',
-  accept: '签收',
-  return: '退单',
-  reroute: '转办',
-  insist: '维持原派单',
-  request_co: '发起会办',
-  co_accept: '会办签收',
-  co_reply: '会办答复',
-  cancel_co: '撤销会办',
-  reply: '答复',
-  request_extension: '申请延期',
-  approve_extension: '同意延期',
-  refuse_extension: '不同意延期',
-  supervise: '督办',
-  evaluate: '评价'
-}
+export { FLOW_ACTION_LABELS }
 
 export type RefusalCode = 'CONFLICT' | 'FORBIDDEN' | 'VALIDATION'
 

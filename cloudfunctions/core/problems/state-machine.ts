@@ -95,7 +95,8 @@ const WHO: Record<FlowActionType, readonly FlowRole[]> = {
   return: ['lead'],
   reroute: ['dispatcher'],
   insist: ['dispatcher'],
-  request_co: ['lead', 'dispatcher'],
+  // system: co-handling the routing engine found in the text, asked for at filing
+  request_co: ['lead', 'dispatcher', 'system'],
   co_accept: ['co_handler'],
   co_reply: ['co_handler'],
   cancel_co: ['dispatcher'],

@@ -75,3 +75,16 @@ export function sweep(state: FlowState, now: Date, calendar: CalendarInput): { n
   if (drafts.length === 0) return { next: state, events: [] }
   return commit(state, drafts, SYSTEM, now)
 }
+
+const FAR_FUTURE_MS = 10 * 366 * 24 * 3600 * 1000
+
+/**
+ * When the sweeper next has something to do for this problem: the earliest open deadline not yet
+ * escalated, or null. Stored beside the problem so the sweeper reads only rows whose time has come.
+ */
+export function nextSweepAt(state: FlowState, now: Date, calendar: CalendarInput): string | null {
+  const done = new Set(state.supervision.records.map((r) => r.key))
+  const pending = overdueItems(state, new Date(now.getTime() + FAR_FUTURE_MS), calendar).filter((o) => !done.has(o.key))
+  if (!pending.length) return null
+  return pending.map((o) => o.due.at).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b))
+}

@@ -64,30 +64,65 @@ CREATE TABLE problems (
   title text NOT NULL,
   content text NOT NULL,
   category text NOT NULL,
-  status text NOT NULL CHECK (status IN ('triage', 'routed', 'accepted', 'replied', 'closed')),
+  status text NOT NULL CHECK (status IN ('triage', 'routed', 'accepted', 'replied', 'closed', 'returned', 'reopened')),
   enterprise_id text NOT NULL REFERENCES enterprises(id),
   chain_id text REFERENCES chains(id),
   town_id text REFERENCES towns(id),
   filed_by text NOT NULL REFERENCES people(id),
+  on_behalf boolean NOT NULL DEFAULT false,
+  anonymous boolean NOT NULL DEFAULT false,
   lead_department_id text REFERENCES departments(id),
   routing_reason text,
+  routing_confidence real,
+  routing_suggestions jsonb NOT NULL DEFAULT '[]',
+  -- The flow's state is the replay of problem_events (core/problems); the columns below are copies
+  -- of it kept for queries (inbox order, sweeper, figures). version = the last event's seq.
+  version integer NOT NULL,
+  accept_due timestamptz,
+  reply_due timestamptz,
+  -- earliest open deadline of any unit on it; the sweeper looks only at rows whose next_due passed
+  next_due timestamptz,
+  overdue boolean NOT NULL DEFAULT false,
+  reopen_count integer NOT NULL DEFAULT 0,
+  return_count integer NOT NULL DEFAULT 0,
+  supervision_level integer NOT NULL DEFAULT 0,
+  solved boolean,
+  rating smallint CHECK (rating BETWEEN 1 AND 5),
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );
 CREATE INDEX problems_lead_status ON problems (lead_department_id, status, created_at DESC);
 CREATE INDEX problems_filed_by ON problems (filed_by, created_at DESC);
 CREATE INDEX problems_enterprise ON problems (enterprise_id, created_at DESC);
+CREATE INDEX problems_status ON problems (status, created_at DESC);
+CREATE INDEX problems_next_due ON problems (next_due) WHERE next_due IS NOT NULL;
+
+-- Every unit that has (or had) a part in a problem, for the department inbox: the lead and co-handlers.
+CREATE TABLE problem_units (
+  problem_id text NOT NULL REFERENCES problems(id),
+  department_id text NOT NULL REFERENCES departments(id),
+  role text NOT NULL CHECK (role IN ('lead', 'co_handler')),
+  -- open: the unit still owes something; done: answered; gone: re-routed away or released
+  state text NOT NULL CHECK (state IN ('open', 'done', 'gone')),
+  due timestamptz,
+  PRIMARY KEY (problem_id, department_id)
+);
+CREATE INDEX problem_units_inbox ON problem_units (department_id, state, due);
 
 CREATE TABLE problem_events (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   problem_id text NOT NULL REFERENCES problems(id),
+  seq integer NOT NULL,
   type text NOT NULL,
+  actor_kind text NOT NULL CHECK (actor_kind IN ('filer', 'unit', 'dispatcher', 'system')),
   actor_person_id text REFERENCES people(id),
   actor_department_id text REFERENCES departments(id),
   note text,
-  at timestamptz NOT NULL
+  data jsonb NOT NULL DEFAULT '{}',
+  at timestamptz NOT NULL,
+  -- two writers that read the same version cannot both append: the second violates this
+  UNIQUE (problem_id, seq)
 );
-CREATE INDEX problem_events_problem ON problem_events (problem_id, id);
 
 -- The history is evidence: it only grows.
 CREATE FUNCTION problem_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -169,6 +204,75 @@ CREATE TABLE pairing_activities (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX pairing_activities_pairing ON pairing_activities (pairing_id, held_on DESC);
+
+-- In-app messages: the source of truth for notices.
+CREATE TABLE notices (
+  id text PRIMARY KEY,
+  person_id text NOT NULL REFERENCES people(id),
+  title text NOT NULL,
+  body text NOT NULL,
+  problem_id text REFERENCES problems(id),
+  created_at timestamptz NOT NULL,
+  read_at timestamptz
+);
+CREATE INDEX notices_person ON notices (person_id, created_at DESC);
+
+-- Messages for channels outside the product (WeChat subscribe messages); a sender marks them sent.
+CREATE TABLE outbox (
+  id text PRIMARY KEY,
+  notice_id text NOT NULL REFERENCES notices(id),
+  channel text NOT NULL,
+  template text NOT NULL,
+  payload jsonb NOT NULL,
+  created_at timestamptz NOT NULL,
+  sent_at timestamptz
+);
+CREATE INDEX outbox_unsent ON outbox (created_at) WHERE sent_at IS NULL;
+
+-- Working-day calendar corrections entered by an administrator (the next year's notice, 调休 days).
+CREATE TABLE calendar_overrides (
+  date date PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('holiday', 'workday')),
+  note text NOT NULL DEFAULT ''
+);
+
+-- Per-category time limits in working days; a category without a row uses the defaults (1 / 5 / 10).
+CREATE TABLE sla_policies (
+  category text PRIMARY KEY,
+  accept_days integer NOT NULL CHECK (accept_days BETWEEN 1 AND 30),
+  reply_days integer NOT NULL CHECK (reply_days BETWEEN 1 AND 90),
+  extension_max_days integer NOT NULL CHECK (extension_max_days BETWEEN 0 AND 90)
+);
+
+-- The dispatcher's routing rules: a phrase in the text sends the problem to a department.
+CREATE TABLE routing_rules (
+  id text PRIMARY KEY,
+  phrase text NOT NULL,
+  department_id text NOT NULL REFERENCES departments(id),
+  priority integer NOT NULL DEFAULT 0,
+  enabled boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Labelled examples learned from the flow: the department that finally accepted a re-routed problem.
+CREATE TABLE routing_examples (
+  problem_id text PRIMARY KEY REFERENCES problems(id),
+  text text NOT NULL,
+  category text,
+  chain_id text,
+  town_id text,
+  department_id text NOT NULL REFERENCES departments(id),
+  weight real NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL
+);
+
+-- Trained routing models; the newest is used.
+CREATE TABLE routing_models (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  model jsonb NOT NULL,
+  examples integer NOT NULL,
+  trained_at timestamptz NOT NULL
+);
 
 -- Answers to retried requests: the first answer is kept and returned again.
 CREATE TABLE request_log (

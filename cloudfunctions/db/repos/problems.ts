@@ -1,4 +1,4 @@
-import type { CategoryId, ProblemDetail, ProblemEventType, ProblemStatus, ProblemSummary } from '@contract'
+import type { CategoryId, ProblemStatus, ProblemSummary } from '@contract'
 import type { Queryable } from '../client'
 import { iso } from './rows'
 
@@ -19,46 +19,33 @@ export interface NewProblem {
   title: string
   content: string
   category: CategoryId
-  status: ProblemStatus
   enterpriseId: string
   chainId: string | null
   townId: string | null
   filedBy: string
-  leadDepartmentId: string | null
+  onBehalf: boolean
+  anonymous: boolean
   routingReason: string
+  routingConfidence: number | null
+  routingSuggestions: { departmentId: string; confidence: number }[]
   at: Date
 }
 
+/** The row starts at version 0 in triage; saveFlow then stores the opening events and the real state. */
 export async function insertProblem(q: Queryable, p: NewProblem): Promise<void> {
   await q.query(
-    `INSERT INTO problems (id, number, title, content, category, status, enterprise_id, chain_id, town_id, filed_by,
-                           lead_department_id, routing_reason, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
-    [p.id, p.number, p.title, p.content, p.category, p.status, p.enterpriseId, p.chainId, p.townId, p.filedBy,
-      p.leadDepartmentId, p.routingReason, p.at]
-  )
-}
-
-export interface NewEvent {
-  problemId: string
-  type: ProblemEventType
-  actorPersonId: string | null
-  actorDepartmentId: string | null
-  note: string | null
-  at: Date
-}
-
-export async function appendEvent(q: Queryable, e: NewEvent): Promise<void> {
-  await q.query(
-    `INSERT INTO problem_events (problem_id, type, actor_person_id, actor_department_id, note, at)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.problemId, e.type, e.actorPersonId, e.actorDepartmentId, e.note, e.at]
+    `INSERT INTO problems (id, number, title, content, category, status, enterprise_id, chain_id, town_id, filed_by, on_behalf,
+                           anonymous, routing_reason, routing_confidence, routing_suggestions, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $15)`,
+    [p.id, p.number, p.title, p.content, p.category, p.enterpriseId, p.chainId, p.townId, p.filedBy, p.onBehalf, p.anonymous,
+      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.at]
   )
 }
 
 const SUMMARY_COLUMNS = `
   p.id, p.number, p.title, p.category, p.status, p.enterprise_id, e.name AS enterprise_name,
-  p.lead_department_id, d.name AS lead_department_name, p.created_at, p.updated_at, p.filed_by`
+  p.lead_department_id, d.name AS lead_department_name, p.created_at, p.updated_at, p.accept_due, p.reply_due,
+  p.overdue, p.reopen_count, p.supervision_level, p.anonymous`
 const SUMMARY_FROM = `
   FROM problems p
   JOIN enterprises e ON e.id = p.enterprise_id
@@ -76,7 +63,13 @@ interface SummaryRow {
   lead_department_name: string | null
   created_at: Date
   updated_at: Date
-  filed_by: string
+  accept_due: Date | null
+  reply_due: Date | null
+  overdue: boolean
+  reopen_count: number
+  supervision_level: number
+  anonymous: boolean
+  unit_role?: 'lead' | 'co_handler'
 }
 
 const toSummary = (r: SummaryRow): ProblemSummary => ({
@@ -90,7 +83,14 @@ const toSummary = (r: SummaryRow): ProblemSummary => ({
   leadDepartmentId: r.lead_department_id,
   leadDepartmentName: r.lead_department_name,
   createdAt: iso(r.created_at),
-  updatedAt: iso(r.updated_at)
+  updatedAt: iso(r.updated_at),
+  acceptDue: r.accept_due ? iso(r.accept_due) : null,
+  replyDue: r.reply_due ? iso(r.reply_due) : null,
+  overdue: r.overdue,
+  reopenCount: r.reopen_count,
+  supervisionLevel: r.supervision_level,
+  anonymous: r.anonymous,
+  ...(r.unit_role ? { unitRole: r.unit_role } : {})
 })
 
 export async function listFiledBy(q: Queryable, personId: string, limit = 100): Promise<ProblemSummary[]> {
@@ -101,30 +101,101 @@ export async function listFiledBy(q: Queryable, personId: string, limit = 100): 
   return rows.map(toSummary)
 }
 
-/** A department's inbox: what waits for it first (to accept, then in progress), newest first within each. */
-export async function listForDepartment(q: Queryable, departmentIds: string[], limit = 200): Promise<ProblemSummary[]> {
+/**
+ * A department's inbox: problems it leads or co-handles. What it still owes comes first, the most
+ * urgent deadline first (overdue before due soon); answered and closed ones follow, newest first.
+ */
+export async function listForDepartments(
+  q: Queryable,
+  departmentIds: string[],
+  view: 'open' | 'overdue' | 'all',
+  now: Date,
+  limit = 200
+): Promise<ProblemSummary[]> {
   const rows = await q.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
-      WHERE p.lead_department_id = ANY($1::text[])
-      ORDER BY CASE p.status WHEN 'routed' THEN 0 WHEN 'accepted' THEN 1 WHEN 'replied' THEN 2 ELSE 3 END,
-               p.created_at DESC
-      LIMIT $2`,
-    [departmentIds, limit]
+    `SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role
+       FROM problem_units u
+       JOIN problems p ON p.id = u.problem_id
+       JOIN enterprises e ON e.id = p.enterprise_id
+       LEFT JOIN departments d ON d.id = p.lead_department_id
+      WHERE u.department_id = ANY($1::text[]) AND u.state <> 'gone'
+        AND ($2 = 'all' OR u.state = 'open')
+        AND ($2 <> 'overdue' OR u.due < $3)
+      ORDER BY (u.state = 'open') DESC, u.due ASC NULLS LAST, p.created_at DESC
+      LIMIT $4`,
+    [departmentIds, view, now, limit]
   )
   return rows.map(toSummary)
 }
 
-export interface ProblemRecord {
-  detail: Omit<ProblemDetail, 'events'>
-  filedBy: string
+/** The dispatcher's queue: unplaced, handed back, waiting for an extension decision, or overdue. */
+export async function listTriage(q: Queryable, limit = 200): Promise<ProblemSummary[]> {
+  const rows = await q.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
+      WHERE p.status IN ('triage', 'returned') OR p.overdue
+         OR EXISTS (SELECT 1 FROM problem_events ev WHERE ev.problem_id = p.id AND ev.type = 'extension_requested'
+                     AND NOT EXISTS (SELECT 1 FROM problem_events d WHERE d.problem_id = p.id AND d.seq > ev.seq
+                                      AND d.type IN ('extension_approved', 'extension_refused')))
+      ORDER BY CASE WHEN p.status IN ('triage', 'returned') THEN 0 WHEN p.overdue THEN 1 ELSE 2 END, p.created_at
+      LIMIT $1`,
+    [limit]
+  )
+  return rows.map(toSummary)
 }
 
-export async function findProblem(q: Queryable, id: string): Promise<ProblemRecord | null> {
+export async function listAll(
+  q: Queryable,
+  f: { status?: ProblemStatus; departmentId?: string; overdue?: boolean; limit?: number }
+): Promise<ProblemSummary[]> {
+  const rows = await q.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
+      WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.lead_department_id = $2)
+        AND ($3::boolean IS NULL OR p.overdue = $3)
+      ORDER BY p.created_at DESC LIMIT $4`,
+    [f.status ?? null, f.departmentId ?? null, f.overdue ?? null, f.limit ?? 100]
+  )
+  return rows.map(toSummary)
+}
+
+export interface ProblemRow {
+  summary: ProblemSummary
+  content: string
+  chainId: string | null
+  chainName: string | null
+  townId: string | null
+  townName: string | null
+  routingReason: string | null
+  routingConfidence: number | null
+  routingSuggestions: { departmentId: string; confidence: number }[]
+  filedBy: string
+  filerName: string
+  onBehalf: boolean
+  /** Departments with a part in it now (lead, co-handlers that were not released). */
+  units: string[]
+}
+
+export async function findProblem(q: Queryable, id: string): Promise<ProblemRow | null> {
   const [r] = await q.query<
-    SummaryRow & { content: string; chain_id: string | null; chain_name: string | null; town_id: string | null; town_name: string | null; routing_reason: string | null }
+    SummaryRow & {
+      content: string
+      chain_id: string | null
+      chain_name: string | null
+      town_id: string | null
+      town_name: string | null
+      routing_reason: string | null
+      routing_confidence: number | null
+      routing_suggestions: { departmentId: string; confidence: number }[]
+      filed_by: string
+      filer_name: string
+      on_behalf: boolean
+      units: string[] | null
+    }
   >(
-    `SELECT ${SUMMARY_COLUMNS}, p.content, p.chain_id, c.name AS chain_name, p.town_id, t.name AS town_name, p.routing_reason
+    `SELECT ${SUMMARY_COLUMNS}, p.content, p.chain_id, c.name AS chain_name, p.town_id, t.name AS town_name, p.routing_reason,
+            p.routing_confidence, p.routing_suggestions, p.filed_by, pe.name AS filer_name, p.on_behalf,
+            (SELECT array_agg(u.department_id) FROM problem_units u WHERE u.problem_id = p.id AND u.state <> 'gone') AS units
        ${SUMMARY_FROM}
+       JOIN people pe ON pe.id = p.filed_by
        LEFT JOIN chains c ON c.id = p.chain_id
        LEFT JOIN towns t ON t.id = p.town_id
       WHERE p.id = $1`,
@@ -132,53 +203,29 @@ export async function findProblem(q: Queryable, id: string): Promise<ProblemReco
   )
   if (!r) return null
   return {
+    summary: toSummary(r),
+    content: r.content,
+    chainId: r.chain_id,
+    chainName: r.chain_name,
+    townId: r.town_id,
+    townName: r.town_name,
+    routingReason: r.routing_reason,
+    routingConfidence: r.routing_confidence === null ? null : Number(r.routing_confidence),
+    routingSuggestions: r.routing_suggestions,
     filedBy: r.filed_by,
-    detail: {
-      ...toSummary(r),
-      content: r.content,
-      chainId: r.chain_id,
-      chainName: r.chain_name,
-      townId: r.town_id,
-      townName: r.town_name,
-      routingReason: r.routing_reason
-    }
+    filerName: r.filer_name,
+    onBehalf: r.on_behalf,
+    units: r.units ?? []
   }
 }
 
-export interface EventRow {
-  id: string
-  type: ProblemEventType
-  actorPersonId: string | null
-  actorPersonName: string | null
-  actorDepartmentName: string | null
-  note: string | null
-  at: Date
+export async function departmentNames(q: Queryable): Promise<Map<string, string>> {
+  const rows = await q.query<{ id: string; name: string }>('SELECT id, name FROM departments')
+  return new Map(rows.map((r) => [r.id, r.name]))
 }
 
-export async function listEvents(q: Queryable, problemId: string): Promise<EventRow[]> {
-  const rows = await q.query<{
-    id: number
-    type: ProblemEventType
-    actor_person_id: string | null
-    person_name: string | null
-    department_name: string | null
-    note: string | null
-    at: Date
-  }>(
-    `SELECT ev.id, ev.type, ev.actor_person_id, pe.name AS person_name, d.name AS department_name, ev.note, ev.at
-       FROM problem_events ev
-       LEFT JOIN people pe ON pe.id = ev.actor_person_id
-       LEFT JOIN departments d ON d.id = ev.actor_department_id
-      WHERE ev.problem_id = $1 ORDER BY ev.id`,
-    [problemId]
-  )
-  return rows.map((r) => ({
-    id: String(r.id),
-    type: r.type,
-    actorPersonId: r.actor_person_id,
-    actorPersonName: r.person_name,
-    actorDepartmentName: r.department_name,
-    note: r.note,
-    at: r.at
-  }))
+export async function personNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const rows = await q.query<{ id: string; name: string }>('SELECT id, name FROM people WHERE id = ANY($1::text[])', [ids])
+  return new Map(rows.map((r) => [r.id, r.name]))
 }

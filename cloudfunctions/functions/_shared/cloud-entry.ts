@@ -6,6 +6,7 @@ import { hmacTokens } from '../../app/auth/tokens'
 import type { Deps } from '../../app/context'
 import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
+import { runSweep, type SweepReport } from '../../app/sweeper'
 
 let ready: Promise<Deps> | undefined
 
@@ -42,5 +43,14 @@ export function cloudEntry(fn: FnName) {
       console.error(`${fn}: backend unavailable`, e)
       return { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } }
     }
+  }
+}
+
+/** The timer-triggered sweeper: same database, same rules, one run per trigger. */
+export function sweeperEntry() {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  return async (): Promise<SweepReport> => {
+    ready ??= makeDeps()
+    return runSweep(await ready)
   }
 }

@@ -1,0 +1,43 @@
+import type { FlowActor } from '../../../core'
+import type { Caller } from '../../context'
+import { hasRole, scopesOf } from '../../policy'
+import type { ProblemRow } from '../../../db/repos/problems'
+
+/**
+ * The parts the caller can play on this problem. A person may hold several roles (a dispatcher who
+ * is also a handler); the state machine decides which part, if any, may take a given action.
+ */
+export function actorsFor(caller: Caller, p: ProblemRow): FlowActor[] {
+  const out: FlowActor[] = []
+  if (p.filedBy === caller.personId || scopesOf(caller, 'enterprise').includes(p.summary.enterpriseId)) {
+    out.push({ kind: 'filer', personId: caller.personId, enterpriseId: p.summary.enterpriseId })
+  }
+  for (const departmentId of scopesOf(caller, 'handler')) {
+    if (p.units.includes(departmentId)) out.push({ kind: 'unit', personId: caller.personId, departmentId })
+  }
+  if (hasRole(caller, 'dispatcher')) out.push({ kind: 'dispatcher', personId: caller.personId })
+  return out
+}
+
+/**
+ * Who may read a problem: its enterprise's staff, the filer, first secretaries assigned to the
+ * enterprise, departments with a part in it now, and the dispatcher. Others learn only that it is
+ * not theirs to see (NOT_FOUND, so existence does not leak).
+ */
+export function canRead(caller: Caller, p: ProblemRow): boolean {
+  return (
+    actorsFor(caller, p).length > 0 ||
+    scopesOf(caller, 'secretary').includes(p.summary.enterpriseId)
+  )
+}
+
+/** Departments never learn who filed an anonymous problem; the filer's side and the dispatcher do. */
+export function seesFiler(caller: Caller, p: ProblemRow): boolean {
+  if (!p.summary.anonymous) return true
+  return (
+    hasRole(caller, 'dispatcher') ||
+    p.filedBy === caller.personId ||
+    scopesOf(caller, 'enterprise').includes(p.summary.enterpriseId) ||
+    scopesOf(caller, 'secretary').includes(p.summary.enterpriseId)
+  )
+}

@@ -1,0 +1,5 @@
+import { act } from './act'
+import { file } from './file'
+import { get, inbox, list, mine, triage } from './read'
+
+export const problems = { file, mine, get, inbox, act, triage, list }
