@@ -53,6 +53,8 @@ for (const name of names) {
       format: 'cjs',
       tsconfig: path.join(root, 'tsconfig.json'), // honours compilerOptions.paths (@contract, @/*)
       external: EXTERNAL,
+      // the routing starter set travels inside the retrainer as text
+      loader: { '.jsonl': 'text' },
       metafile: true,
       legalComments: 'none',
       logLevel: 'warning'

@@ -6,6 +6,9 @@ import type { ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { Pairing } from './pairings'
 import type { Notice } from './notices'
+import type { ExportedFile, FiguresReport } from './reports'
+import type { TucaoSession } from './sessions'
+import type { FlowSettingsDto, SimilarGroup } from './settings'
 
 /**
  * Who may call an action: `public` needs no sign-in (riders browsing stations), `user` any signed-in
@@ -49,7 +52,35 @@ export const API = {
       output: 'ProblemDetail'
     }),
     triage: action({ input: s.emptyInput, access: 'user', summary: '调度员：待分派、退单待处理、待审批延期与超期督办的诉求', output: 'ProblemSummary[]' }),
-    list: action({ input: s.listProblemsInput, access: 'user', summary: '调度员：全部诉求，可按状态、部门、是否超期筛选', output: 'ProblemSummary[]' })
+    list: action({ input: s.listProblemsInput, access: 'user', summary: '调度员：全部诉求，可按状态、部门、是否超期筛选', output: 'ProblemSummary[]' }),
+    chainBoard: action({ input: s.chainBoardInput, access: 'user', summary: '本链公开的诉求，可“我也遇到”', output: 'ProblemSummary[]' }),
+    vote: action({ input: s.problemIdInput, access: 'user', idempotent: true, summary: '我也遇到（+1）：每家企业一次', output: 'ProblemSummary' }),
+    similar: action({ input: s.emptyInput, access: 'user', summary: '调度员：不同企业反映的相似问题分组', output: 'SimilarGroup[]' }),
+    merge: action({
+      input: s.mergeProblemsInput,
+      access: 'user',
+      idempotent: true,
+      summary: '调度员：把相似问题合并为一个链级问题，办理结果送达每家企业',
+      output: 'ProblemDetail'
+    })
+  },
+  sessions: {
+    list: action({ input: s.emptyInput, access: 'user', summary: '吐槽大会列表', output: 'TucaoSession[]' }),
+    open: action({ input: s.openSessionInput, access: 'user', idempotent: true, summary: '调度员：为一条产业链开一场吐槽大会', output: 'TucaoSession' }),
+    agenda: action({ input: s.sessionIdInput, access: 'user', summary: '吐槽大会议程：会上提出的问题，按“我也遇到”数排序', output: 'ProblemSummary[]' })
+  },
+  reports: {
+    figures: action({ input: s.figuresInput, access: 'user', summary: '响应率、解决率、满意率、超期与退单数，按部门、产业链或月份', output: 'FiguresReport' }),
+    exportMonthly: action({ input: s.exportMonthInput, access: 'user', summary: '月度报表 .xlsx', output: 'ExportedFile' })
+  },
+  settings: {
+    get: action({ input: s.emptyInput, access: 'user', summary: '调度员：派单规则、时限、节假日调整与模型状态', output: 'FlowSettingsDto' }),
+    saveRule: action({ input: s.saveRuleInput, access: 'user', summary: '调度员：新增或修改派单规则', output: 'FlowSettingsDto' }),
+    deleteRule: action({ input: s.ruleIdInput, access: 'user', summary: '调度员：删除派单规则', output: 'FlowSettingsDto' }),
+    saveSla: action({ input: s.saveSlaInput, access: 'user', summary: '调度员：设置某类诉求的签收、答复与延期时限', output: 'FlowSettingsDto' }),
+    saveCalendarDay: action({ input: s.calendarOverrideInput, access: 'user', summary: '调度员：录入放假或调休上班的日期', output: 'FlowSettingsDto' }),
+    deleteCalendarDay: action({ input: s.calendarDateInput, access: 'user', summary: '调度员：删除一条节假日调整', output: 'FlowSettingsDto' }),
+    retrain: action({ input: s.emptyInput, access: 'user', summary: '调度员：用退单、转办后被签收的诉求重新训练派单模型', output: 'FlowSettingsDto' })
   },
   notices: {
     list: action({ input: s.emptyInput, access: 'user', summary: '我的消息（站内消息是通知的唯一来源）', output: 'Notice[]' }),
@@ -74,6 +105,21 @@ export interface ApiOutputs {
     act: ProblemDetail
     triage: ProblemSummary[]
     list: ProblemSummary[]
+    chainBoard: ProblemSummary[]
+    vote: ProblemSummary
+    similar: SimilarGroup[]
+    merge: ProblemDetail
+  }
+  sessions: { list: TucaoSession[]; open: TucaoSession; agenda: ProblemSummary[] }
+  reports: { figures: FiguresReport; exportMonthly: ExportedFile }
+  settings: {
+    get: FlowSettingsDto
+    saveRule: FlowSettingsDto
+    deleteRule: FlowSettingsDto
+    saveSla: FlowSettingsDto
+    saveCalendarDay: FlowSettingsDto
+    deleteCalendarDay: FlowSettingsDto
+    retrain: FlowSettingsDto
   }
   notices: { list: Notice[]; markRead: { unread: number } }
   stations: { list: Station[] }

@@ -208,6 +208,15 @@ export interface ProblemSummary {
   anonymous: boolean
   /** For a department's inbox: whether it leads or co-handles this problem. */
   unitRole?: 'lead' | 'co_handler'
+  /** Enterprises that said “我也遇到” (+1), besides the filer's. */
+  votes: number
+  /** Other enterprises of the chain may see it and +1 it. */
+  visibleToChain: boolean
+  /** A chain-level item the dispatcher merged from similar problems; its solution reaches them all. */
+  chainLevel: boolean
+  /** The chain-level item this problem was merged into. */
+  mergedInto: string | null
+  sessionId: string | null
 }
 
 export interface ProblemEvent {

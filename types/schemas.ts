@@ -45,7 +45,14 @@ export const fileProblemInput = z.strictObject({
   category: z.enum(CATEGORY_IDS, { error: '请选择问题类别' }),
   enterpriseId: id('企业'),
   /** Departments never see who filed an anonymous problem; the dispatcher can. */
-  anonymous: z.boolean({ error: '匿名选项不正确' }).optional()
+  anonymous: z.boolean({ error: '匿名选项不正确' }).optional(),
+  /** Defaults to the enterprise's chain and town; a filer may name another when the problem lies there. */
+  chainId: id('产业链').optional(),
+  townId: id('镇街').optional(),
+  /** Filed during a 吐槽大会 session. */
+  sessionId: id('吐槽大会').optional(),
+  /** Other enterprises of the chain may see it and say “我也遇到” (never when anonymous). */
+  visibleToChain: z.boolean({ error: '公开选项不正确' }).optional()
 })
 
 export const problemIdInput = z.strictObject({ id: id('诉求') })
@@ -141,10 +148,72 @@ export const markNoticesReadInput = z.strictObject({
   ids: z.array(id('消息'), { error: '消息编号不正确' }).max(200, { error: '一次最多 200 条' }).optional()
 })
 
+const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+const day = z.string({ error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+
+export const figuresInput = z.strictObject({
+  from: month.optional(),
+  to: month.optional(),
+  groupBy: z.enum(['department', 'chain', 'month'], { error: '统计维度不正确' }).optional()
+})
+
+export const exportMonthInput = z.strictObject({ month })
+
+export const chainBoardInput = z.strictObject({ chainId: id('产业链').optional() })
+
+export const mergeProblemsInput = z.strictObject({
+  problemIds: z.array(id('诉求'), { error: '请选择要合并的诉求' }).min(2, { error: '至少选择两条诉求' }).max(50, { error: '一次最多合并 50 条' }),
+  title: z.string({ error: '请填写链级问题标题' }).trim().min(LIMITS.titleMin, { error: `标题至少 ${LIMITS.titleMin} 个字` }).max(LIMITS.titleMax, { error: `标题不超过 ${LIMITS.titleMax} 个字` })
+})
+
+export const openSessionInput = z
+  .strictObject({
+    chainId: id('产业链'),
+    title: z.string({ error: '请填写会议名称' }).trim().min(4, { error: '会议名称至少 4 个字' }).max(60, { error: '会议名称不超过 60 个字' }),
+    startsOn: day,
+    endsOn: day
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] })
+
+export const sessionIdInput = z.strictObject({ id: id('吐槽大会') })
+
+export const saveRuleInput = z.strictObject({
+  id: id('规则').optional(),
+  phrase: z.string({ error: '请填写关键词' }).trim().min(2, { error: '关键词至少 2 个字' }).max(40, { error: '关键词不超过 40 个字' }),
+  departmentId: department,
+  priority: z.number({ error: '请填写优先级' }).int({ error: '优先级应为整数' }).min(0, { error: '优先级 0–100' }).max(100, { error: '优先级 0–100' }),
+  enabled: z.boolean({ error: '启用选项不正确' }).optional()
+})
+
+export const ruleIdInput = z.strictObject({ id: id('规则') })
+
+const workdays = (what: string, max: number) =>
+  z.number({ error: `请填写${what}` }).int({ error: `${what}应为整数` }).min(1, { error: `${what}至少 1 个工作日` }).max(max, { error: `${what}不超过 ${max} 个工作日` })
+
+export const saveSlaInput = z.strictObject({
+  category: z.enum(CATEGORY_IDS, { error: '请选择问题类别' }),
+  acceptDays: workdays('签收时限', 30),
+  replyDays: workdays('答复时限', 90),
+  extensionMaxDays: z.number({ error: '请填写延期上限' }).int({ error: '延期上限应为整数' }).min(0, { error: '延期上限不能为负' }).max(90, { error: '延期上限不超过 90 个工作日' })
+})
+
+export const calendarOverrideInput = z.strictObject({
+  date: day,
+  kind: z.enum(['holiday', 'workday'], { error: '请选择放假或调休上班' }),
+  note: z.string({ error: '说明不正确' }).trim().max(40, { error: '说明不超过 40 个字' }).optional()
+})
+
+export const calendarDateInput = z.strictObject({ date: day })
+
 export type FlowActionInput = z.output<typeof flowActionInput>
 export type ActOnProblemInput = z.output<typeof actOnProblemInput>
 export type InboxInput = z.output<typeof inboxInput>
 export type ListProblemsInput = z.output<typeof listProblemsInput>
+export type FiguresInput = z.output<typeof figuresInput>
+export type OpenSessionInput = z.output<typeof openSessionInput>
+export type SaveRuleInput = z.output<typeof saveRuleInput>
+export type SaveSlaInput = z.output<typeof saveSlaInput>
+export type CalendarOverrideInput = z.output<typeof calendarOverrideInput>
 
 export type FieldErrors = Record<string, string>
 

@@ -19,6 +19,8 @@ export interface Deps {
   demo: boolean
   now: () => Date
   log: (message: string, error?: unknown) => void
+  /** The routing starter set's text (data/routing/starter.jsonl), for retraining; absent where not shipped. */
+  routingStarter?: () => string
 }
 
 export interface Ctx {

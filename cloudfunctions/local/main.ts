@@ -5,6 +5,9 @@ import { DEMO_PEOPLE, seedDemo } from '../db/seed'
 import { readConfig } from './config'
 import { startHost } from './server'
 import { runSweep } from '../app/sweeper'
+import { retrainRouting } from '../app/retrain'
+import fs from 'node:fs'
+import path from 'node:path'
 
 /** `npm start`: the local host with the embedded database (or DATABASE_URL) and, in demo mode, demo data. */
 async function main(): Promise<void> {
@@ -19,7 +22,8 @@ async function main(): Promise<void> {
     tokens: hmacTokens(config.sessionSecret),
     demo: config.demo,
     now: () => new Date(),
-    log: (message, error) => console.error(`[${new Date().toISOString()}] ${message}`, error ?? '')
+    log: (message, error) => console.error(`[${new Date().toISOString()}] ${message}`, error ?? ''),
+    routingStarter: () => fs.readFileSync(path.resolve('data/routing/starter.jsonl'), 'utf8')
   }
   const host = await startHost({ deps, staticDir: config.staticDir, port: config.port, host: config.host })
   console.log(`\n链上通 已启动：${host.url}`)
@@ -35,8 +39,13 @@ async function main(): Promise<void> {
   const sweeping = setInterval(() => {
     runSweep(deps).catch((e) => deps.log('sweep failed', e))
   }, sweepEvery)
+  // the routing model learns from 退单/转办 once a day
+  const retraining = setInterval(() => {
+    db.tx((q) => retrainRouting(q, deps.routingStarter?.() ?? '', new Date())).catch((e) => deps.log('retrain failed', e))
+  }, 24 * 3600 * 1000)
   const stop = async () => {
     clearInterval(sweeping)
+    clearInterval(retraining)
     await host.close()
     await db.close()
     process.exit(0)

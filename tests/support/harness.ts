@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Identity, Deps } from '../../cloudfunctions/app/context'
 import { hmacTokens } from '../../cloudfunctions/app/auth/tokens'
 import { dispatch } from '../../cloudfunctions/app/dispatch'
@@ -33,7 +35,8 @@ export async function openHarness(opts: { db?: Db; demo?: boolean; seed?: boolea
     tokens: hmacTokens('test-secret'),
     demo: opts.demo ?? true,
     now: () => clock.now,
-    log: (_m, e) => errors.push(e)
+    log: (_m, e) => errors.push(e),
+    routingStarter: () => fs.readFileSync(path.resolve(__dirname, '../../data/routing/starter.jsonl'), 'utf8')
   }
   const identity = (token: string | null | undefined): Identity => (token ? { kind: 'token', token } : { kind: 'none' })
   const h: Harness = {

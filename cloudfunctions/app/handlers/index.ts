@@ -7,6 +7,9 @@ import { problems } from './problems'
 import { stations } from './stations'
 import { pairings } from './pairings'
 import { notices } from './notices'
+import { sessions } from './sessions'
+import { settings } from './settings'
+import { reports } from './reports'
 
 type ParsedInput<F extends FnName, A extends ActionName<F>> = Api[F][A] extends { input: infer S extends z.ZodType } ? z.output<S> : never
 
@@ -15,4 +18,4 @@ export type Handlers = {
   [F in FnName]: { [A in ActionName<F>]: (ctx: Ctx, input: ParsedInput<F, A>) => Promise<Output<F, A>> }
 }
 
-export const HANDLERS: Handlers = { accounts, catalog, problems, stations, pairings, notices }
+export const HANDLERS: Handlers = { accounts, catalog, problems, stations, pairings, notices, sessions, reports, settings }

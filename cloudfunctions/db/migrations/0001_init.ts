@@ -58,6 +58,17 @@ CREATE TABLE problem_counters (
   last integer NOT NULL
 );
 
+-- 吐槽大会 sessions run by the dispatcher for a chain.
+CREATE TABLE tucao_sessions (
+  id text PRIMARY KEY,
+  chain_id text NOT NULL REFERENCES chains(id),
+  title text NOT NULL,
+  starts_on date NOT NULL,
+  ends_on date NOT NULL CHECK (ends_on >= starts_on),
+  created_by text NOT NULL REFERENCES people(id),
+  created_at timestamptz NOT NULL
+);
+
 CREATE TABLE problems (
   id text PRIMARY KEY,
   number text NOT NULL UNIQUE,
@@ -88,6 +99,16 @@ CREATE TABLE problems (
   supervision_level integer NOT NULL DEFAULT 0,
   solved boolean,
   rating smallint CHECK (rating BETWEEN 1 AND 5),
+  -- when the current lead unit's clock started, when it accepted, and whether that was in time (响应率)
+  routed_at timestamptz,
+  accepted_at timestamptz,
+  accepted_in_time boolean,
+  visible_to_chain boolean NOT NULL DEFAULT false,
+  vote_count integer NOT NULL DEFAULT 0,
+  session_id text REFERENCES tucao_sessions(id),
+  -- a chain-level item merged from similar problems of several enterprises
+  chain_level boolean NOT NULL DEFAULT false,
+  merged_into text REFERENCES problems(id),
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );
@@ -96,6 +117,21 @@ CREATE INDEX problems_filed_by ON problems (filed_by, created_at DESC);
 CREATE INDEX problems_enterprise ON problems (enterprise_id, created_at DESC);
 CREATE INDEX problems_status ON problems (status, created_at DESC);
 CREATE INDEX problems_next_due ON problems (next_due) WHERE next_due IS NOT NULL;
+
+CREATE INDEX problems_chain_board ON problems (chain_id, created_at DESC) WHERE visible_to_chain;
+CREATE INDEX problems_session ON problems (session_id) WHERE session_id IS NOT NULL;
+CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX problems_created ON problems (created_at);
+
+-- “我也遇到”: one voice per enterprise and problem.
+CREATE TABLE problem_votes (
+  problem_id text NOT NULL REFERENCES problems(id),
+  enterprise_id text NOT NULL REFERENCES enterprises(id),
+  person_id text NOT NULL REFERENCES people(id),
+  at timestamptz NOT NULL,
+  PRIMARY KEY (problem_id, enterprise_id)
+);
+
 
 -- Every unit that has (or had) a part in a problem, for the department inbox: the lead and co-handlers.
 CREATE TABLE problem_units (

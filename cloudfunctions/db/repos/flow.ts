@@ -134,7 +134,9 @@ export async function saveFlow(
   const open = next.status === 'routed' || next.status === 'accepted' || next.status === 'reopened'
   const updated = await q.query(
     `UPDATE problems SET status = $3, lead_department_id = $4, accept_due = $5, reply_due = $6, next_due = $7, overdue = $8,
-            reopen_count = $9, return_count = $10, supervision_level = $11, solved = $12, rating = $13, version = $14, updated_at = $15
+            reopen_count = $9, return_count = $10, supervision_level = $11, solved = $12, rating = $13, version = $14, updated_at = $15,
+            routed_at = $16, accepted_at = $17,
+            accepted_in_time = CASE WHEN $17::timestamptz IS NULL THEN NULL ELSE $17::timestamptz <= $18::timestamptz END
       WHERE id = $1 AND version = $2 RETURNING id`,
     [
       problemId,
@@ -151,7 +153,10 @@ export async function saveFlow(
       next.solved,
       next.rating,
       next.history.length,
-      now
+      now,
+      lead?.routedAt ?? null,
+      lead?.acceptedAt ?? null,
+      lead?.acceptDue.at ?? null
     ]
   )
   if (!updated.length) throw new Error(`problem ${problemId} moved past version ${version}`)

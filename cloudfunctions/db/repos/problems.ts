@@ -28,6 +28,9 @@ export interface NewProblem {
   routingReason: string
   routingConfidence: number | null
   routingSuggestions: { departmentId: string; confidence: number }[]
+  visibleToChain: boolean
+  sessionId: string | null
+  chainLevel: boolean
   at: Date
 }
 
@@ -35,17 +38,19 @@ export interface NewProblem {
 export async function insertProblem(q: Queryable, p: NewProblem): Promise<void> {
   await q.query(
     `INSERT INTO problems (id, number, title, content, category, status, enterprise_id, chain_id, town_id, filed_by, on_behalf,
-                           anonymous, routing_reason, routing_confidence, routing_suggestions, version, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $15)`,
+                           anonymous, routing_reason, routing_confidence, routing_suggestions, visible_to_chain, session_id,
+                           chain_level, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $18)`,
     [p.id, p.number, p.title, p.content, p.category, p.enterpriseId, p.chainId, p.townId, p.filedBy, p.onBehalf, p.anonymous,
-      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.at]
+      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.visibleToChain, p.sessionId, p.chainLevel, p.at]
   )
 }
 
 const SUMMARY_COLUMNS = `
   p.id, p.number, p.title, p.category, p.status, p.enterprise_id, e.name AS enterprise_name,
   p.lead_department_id, d.name AS lead_department_name, p.created_at, p.updated_at, p.accept_due, p.reply_due,
-  p.overdue, p.reopen_count, p.supervision_level, p.anonymous`
+  p.overdue, p.reopen_count, p.supervision_level, p.anonymous, p.vote_count, p.visible_to_chain, p.chain_level,
+  p.merged_into, p.session_id`
 const SUMMARY_FROM = `
   FROM problems p
   JOIN enterprises e ON e.id = p.enterprise_id
@@ -69,6 +74,11 @@ interface SummaryRow {
   reopen_count: number
   supervision_level: number
   anonymous: boolean
+  vote_count: number
+  visible_to_chain: boolean
+  chain_level: boolean
+  merged_into: string | null
+  session_id: string | null
   unit_role?: 'lead' | 'co_handler'
 }
 
@@ -90,6 +100,11 @@ const toSummary = (r: SummaryRow): ProblemSummary => ({
   reopenCount: r.reopen_count,
   supervisionLevel: r.supervision_level,
   anonymous: r.anonymous,
+  votes: r.vote_count,
+  visibleToChain: r.visible_to_chain,
+  chainLevel: r.chain_level,
+  mergedInto: r.merged_into,
+  sessionId: r.session_id,
   ...(r.unit_role ? { unitRole: r.unit_role } : {})
 })
 
@@ -157,6 +172,26 @@ export async function listAll(
   return rows.map(toSummary)
 }
 
+/** Problems their filers opened to the chain, newest first; `chains` null = every chain (dispatcher). */
+export async function listChainBoard(q: Queryable, chains: string[] | null, limit = 100): Promise<ProblemSummary[]> {
+  const rows = await q.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
+      WHERE p.visible_to_chain AND p.merged_into IS NULL AND ($1::text[] IS NULL OR p.chain_id = ANY($1::text[]))
+      ORDER BY p.vote_count DESC, p.created_at DESC LIMIT $2`,
+    [chains, limit]
+  )
+  return rows.map(toSummary)
+}
+
+/** A session's agenda: what was raised in it, the most shared first. */
+export async function listSession(q: Queryable, sessionId: string): Promise<ProblemSummary[]> {
+  const rows = await q.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE p.session_id = $1 ORDER BY p.vote_count DESC, p.created_at`,
+    [sessionId]
+  )
+  return rows.map(toSummary)
+}
+
 export interface ProblemRow {
   summary: ProblemSummary
   content: string
@@ -172,6 +207,9 @@ export interface ProblemRow {
   onBehalf: boolean
   /** Departments with a part in it now (lead, co-handlers that were not released). */
   units: string[]
+  /** For a chain-level item: the enterprises whose problems were merged into it, and their filers. */
+  memberEnterprises: string[]
+  memberFilers: string[]
 }
 
 export async function findProblem(q: Queryable, id: string): Promise<ProblemRow | null> {
@@ -189,11 +227,15 @@ export async function findProblem(q: Queryable, id: string): Promise<ProblemRow 
       filer_name: string
       on_behalf: boolean
       units: string[] | null
+      member_enterprises: string[] | null
+      member_filers: string[] | null
     }
   >(
     `SELECT ${SUMMARY_COLUMNS}, p.content, p.chain_id, c.name AS chain_name, p.town_id, t.name AS town_name, p.routing_reason,
             p.routing_confidence, p.routing_suggestions, p.filed_by, pe.name AS filer_name, p.on_behalf,
-            (SELECT array_agg(u.department_id) FROM problem_units u WHERE u.problem_id = p.id AND u.state <> 'gone') AS units
+            (SELECT array_agg(u.department_id) FROM problem_units u WHERE u.problem_id = p.id AND u.state <> 'gone') AS units,
+            (SELECT array_agg(DISTINCT m.enterprise_id) FROM problems m WHERE m.merged_into = p.id) AS member_enterprises,
+            (SELECT array_agg(DISTINCT m.filed_by) FROM problems m WHERE m.merged_into = p.id) AS member_filers
        ${SUMMARY_FROM}
        JOIN people pe ON pe.id = p.filed_by
        LEFT JOIN chains c ON c.id = p.chain_id
@@ -215,7 +257,9 @@ export async function findProblem(q: Queryable, id: string): Promise<ProblemRow 
     filedBy: r.filed_by,
     filerName: r.filer_name,
     onBehalf: r.on_behalf,
-    units: r.units ?? []
+    units: r.units ?? [],
+    memberEnterprises: r.member_enterprises ?? [],
+    memberFilers: r.member_filers ?? []
   }
 }
 

@@ -7,6 +7,8 @@ import type { Deps } from '../../app/context'
 import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
 import { runSweep, type SweepReport } from '../../app/sweeper'
+import { retrainRouting } from '../../app/retrain'
+import starter from '../../../data/routing/starter.jsonl'
 
 let ready: Promise<Deps> | undefined
 
@@ -21,6 +23,7 @@ async function makeDeps(): Promise<Deps> {
     // on WeChat the caller is the OPENID; tokens are only for the HTTP host, so any secret will do
     tokens: hmacTokens(process.env.SESSION_SECRET || randomBytes(32).toString('hex')),
     demo: process.env.LST_DEMO === '1',
+    routingStarter: () => starter,
     now: () => new Date(),
     log: (message, error) => console.error(message, error)
   }
@@ -52,5 +55,15 @@ export function sweeperEntry() {
   return async (): Promise<SweepReport> => {
     ready ??= makeDeps()
     return runSweep(await ready)
+  }
+}
+
+/** The timer-triggered retrainer: the starter set bundled in, the learned examples from the database. */
+export function retrainerEntry() {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  return async (): Promise<{ examples: number } | null> => {
+    ready ??= makeDeps()
+    const deps = await ready
+    return deps.db.tx((q) => retrainRouting(q, starter, deps.now()))
   }
 }

@@ -1,10 +1,11 @@
 import type { ActOnProblemInput, ProblemDetail } from '@contract'
-import { exampleFromHistory, transition, type FlowAction, type FlowState, type Refusal } from '../../../core'
+import { exampleFromHistory, transition, type FlowAction, type FlowEvent, type FlowState, type Refusal } from '../../../core'
 import type { Ctx } from '../../context'
 import { AppError } from '../../errors'
 import { requireCaller } from '../../policy'
 import { lockFlow, saveFlow } from '../../../db/repos/flow'
-import { findProblem } from '../../../db/repos/problems'
+import { findProblem, type ProblemRow } from '../../../db/repos/problems'
+import { newId } from '../../ids'
 import { loadFlowSettings } from '../../flow-env'
 import { notify } from '../../notify'
 import { actorsFor } from './actors'
@@ -21,6 +22,7 @@ const SPECIFICITY: Record<Refusal['code'], number> = { FORBIDDEN: 0, CONFLICT: 1
 export async function act(ctx: Ctx, input: ActOnProblemInput): Promise<ProblemDetail> {
   const caller = requireCaller(ctx.caller)
   const row = await readableProblem(ctx, caller, input.id)
+  if (row.summary.mergedInto) throw new AppError('CONFLICT', '该诉求已并入链级问题，请在链级问题中办理')
   const locked = await lockFlow(ctx.q, input.id)
   if (!locked) throw new AppError('NOT_FOUND', '该诉求不存在或已被删除')
   const settings = await loadFlowSettings(ctx.q)
@@ -33,6 +35,7 @@ export async function act(ctx: Ctx, input: ActOnProblemInput): Promise<ProblemDe
       await saveFlow(ctx.q, input.id, locked.version, r.next, r.events, ctx.now, settings.env.calendar)
       await notify(ctx.q, input.id, row.summary.number, r.next, r.events, ctx.now)
       await learn(ctx.q, r.next, row.content, row.summary.title, row.chainId, row.townId, ctx.now)
+      if (row.summary.chainLevel) await tellMembers(ctx.q, row, r.events, ctx.now)
       const fresh = await findProblem(ctx.q, input.id)
       return detailFor(ctx, caller, fresh ?? row, r.next)
     }
@@ -61,4 +64,21 @@ async function learn(q: Queryable, s: FlowState, content: string, title: string,
      ON CONFLICT (problem_id) DO UPDATE SET department_id = EXCLUDED.department_id, weight = EXCLUDED.weight, created_at = EXCLUDED.created_at`,
     [s.problemId, example.text, s.category, chainId, townId, example.department, example.weight ?? 1, now]
   )
+}
+
+/** A chain-level item's reply reaches every enterprise whose problem was merged into it. */
+async function tellMembers(q: Queryable, row: ProblemRow, events: readonly FlowEvent[], now: Date): Promise<void> {
+  for (const e of events) {
+    if (e.type !== 'replied') continue
+    for (const person of row.memberFilers) {
+      await q.query('INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        newId('nt'),
+        person,
+        `链级问题 ${row.summary.number} 已答复`,
+        e.data.content,
+        row.summary.id,
+        now
+      ])
+    }
+  }
 }

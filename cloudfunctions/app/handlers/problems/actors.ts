@@ -25,9 +25,11 @@ export function actorsFor(caller: Caller, p: ProblemRow): FlowActor[] {
  * not theirs to see (NOT_FOUND, so existence does not leak).
  */
 export function canRead(caller: Caller, p: ProblemRow): boolean {
+  const enterprises = [p.summary.enterpriseId, ...p.memberEnterprises]
   return (
     actorsFor(caller, p).length > 0 ||
-    scopesOf(caller, 'secretary').includes(p.summary.enterpriseId)
+    p.memberFilers.includes(caller.personId) ||
+    [...scopesOf(caller, 'enterprise'), ...scopesOf(caller, 'secretary')].some((e) => enterprises.includes(e))
   )
 }
 
