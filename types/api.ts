@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import * as s from './schemas'
 import type { Session, User } from './accounts'
 import type { Bootstrap, Enterprise, Overview } from './catalog'
-import type { ProblemDetail, ProblemSummary } from './problems'
+import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { Pairing } from './pairings'
 import type { Notice } from './notices'
@@ -82,6 +82,10 @@ export const API = {
     deleteCalendarDay: action({ input: s.calendarDateInput, access: 'user', summary: '调度员：删除一条节假日调整', output: 'FlowSettingsDto' }),
     retrain: action({ input: s.emptyInput, access: 'user', summary: '调度员：用退单、转办后被签收的诉求重新训练派单模型', output: 'FlowSettingsDto' })
   },
+  files: {
+    upload: action({ input: s.uploadPhotoInput, access: 'user', summary: '上传一张照片（本地与自建部署），得到照片编号，提交诉求时附上', output: 'Photo' }),
+    register: action({ input: s.registerPhotoInput, access: 'user', summary: '登记已上传到微信云存储的照片（微信云开发）', output: 'Photo' })
+  },
   notices: {
     list: action({ input: s.emptyInput, access: 'user', summary: '我的消息（站内消息是通知的唯一来源）', output: 'Notice[]' }),
     markRead: action({ input: s.markNoticesReadInput, access: 'user', summary: '标为已读；不传 ids 则全部已读', output: '{ unread: number }' })
@@ -122,6 +126,7 @@ export interface ApiOutputs {
     retrain: FlowSettingsDto
   }
   notices: { list: Notice[]; markRead: { unread: number } }
+  files: { upload: Photo; register: Photo }
   stations: { list: Station[] }
   pairings: { list: Pairing[] }
 }

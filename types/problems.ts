@@ -252,6 +252,8 @@ export interface ProblemDetail extends ProblemSummary {
   /** The filer's verdict: true solved, false not solved, null not yet given. */
   solved: boolean | null
   rating: number | null
+  /** Photos, each with a short-lived address made for this reader. */
+  photos: Photo[]
   /** What this reader may do now (see FLOW_ACTION_LABELS in the client). */
   actions: FlowActionType[]
   events: ProblemEvent[]
@@ -290,4 +292,10 @@ export const FLOW_ACTION_LABELS: Record<FlowActionType, string> = {
   refuse_extension: '不同意延期',
   supervise: '督办',
   evaluate: '评价'
+}
+
+export interface Photo {
+  id: string
+  /** Valid for a few minutes, for this reader only (a signed local URL, or WeChat's temporary URL). */
+  url: string
 }

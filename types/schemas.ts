@@ -19,8 +19,13 @@ export const LIMITS = {
   replyMax: 2000,
   commentMax: 500,
   extensionDaysMax: 30,
-  coHandlersMax: 5
+  coHandlersMax: 5,
+  photosMax: 9,
+  /** Bytes of one photo after the client compressed it. */
+  photoBytesMax: 3 * 1024 * 1024
 } as const
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 
 const id = (label: string) =>
   z.string({ error: `请选择${label}` }).trim().min(1, { error: `请选择${label}` }).max(LIMITS.idMax, { error: `${label}编号过长` })
@@ -52,7 +57,9 @@ export const fileProblemInput = z.strictObject({
   /** Filed during a 吐槽大会 session. */
   sessionId: id('吐槽大会').optional(),
   /** Other enterprises of the chain may see it and say “我也遇到” (never when anonymous). */
-  visibleToChain: z.boolean({ error: '公开选项不正确' }).optional()
+  visibleToChain: z.boolean({ error: '公开选项不正确' }).optional(),
+  /** Photo ids from files.upload / files.register, in the order shown. */
+  photos: z.array(id('照片'), { error: '照片列表不正确' }).max(LIMITS.photosMax, { error: `照片最多 ${LIMITS.photosMax} 张` }).optional()
 })
 
 export const problemIdInput = z.strictObject({ id: id('诉求') })
@@ -204,6 +211,21 @@ export const calendarOverrideInput = z.strictObject({
 })
 
 export const calendarDateInput = z.strictObject({ date: day })
+
+export const uploadPhotoInput = z.strictObject({
+  mimeType: z.enum(PHOTO_TYPES, { error: '只支持 JPG、PNG 或 WebP 图片' }),
+  // base64 grows bytes by 4/3
+  base64: z
+    .string({ error: '请选择图片' })
+    .min(16, { error: '图片内容为空' })
+    .max(Math.ceil((LIMITS.photoBytesMax * 4) / 3) + 4, { error: '图片不超过 3 MB，请压缩后再传' })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '图片内容不是有效的 base64' })
+})
+
+/** On WeChat the mini program uploads to cloud storage itself and registers the file id here. */
+export const registerPhotoInput = z.strictObject({
+  fileId: z.string({ error: '缺少文件编号' }).regex(/^cloud:\/\/[\w.\-/]+$/, { error: '不是云存储文件编号' }).max(300, { error: '文件编号过长' })
+})
 
 export type FlowActionInput = z.output<typeof flowActionInput>
 export type ActOnProblemInput = z.output<typeof actOnProblemInput>

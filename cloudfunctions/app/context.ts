@@ -1,6 +1,7 @@
 import type { RoleGrant } from '@contract'
 import type { Db, Queryable } from '../db/client'
 import type { TokenService } from './auth/tokens'
+import type { PhotoStore } from './storage'
 
 /** The verified caller: who they are and what they may act as. */
 export interface Caller {
@@ -19,6 +20,8 @@ export interface Deps {
   demo: boolean
   now: () => Date
   log: (message: string, error?: unknown) => void
+  /** Photo bytes: the data directory locally, WeChat cloud storage on WeChat. */
+  photos?: PhotoStore
   /** The routing starter set's text (data/routing/starter.jsonl), for retraining; absent where not shipped. */
   routingStarter?: () => string
 }

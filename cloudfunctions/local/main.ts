@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open'
 import { DEMO_PEOPLE, seedDemo } from '../db/seed'
 import { readConfig } from './config'
 import { startHost } from './server'
+import { localPhotoStore } from './photo-store'
 import { runSweep } from '../app/sweeper'
 import { retrainRouting } from '../app/retrain'
 import fs from 'node:fs'
@@ -17,15 +18,17 @@ async function main(): Promise<void> {
     const { seeded } = await db.tx((q) => seedDemo(q, new Date()))
     if (seeded) console.log('已载入演示数据')
   }
+  const photos = localPhotoStore(path.join(config.dataDir, 'photos'), config.sessionSecret)
   const deps: Deps = {
     db,
+    photos,
     tokens: hmacTokens(config.sessionSecret),
     demo: config.demo,
     now: () => new Date(),
     log: (message, error) => console.error(`[${new Date().toISOString()}] ${message}`, error ?? ''),
     routingStarter: () => fs.readFileSync(path.resolve('data/routing/starter.jsonl'), 'utf8')
   }
-  const host = await startHost({ deps, staticDir: config.staticDir, port: config.port, host: config.host })
+  const host = await startHost({ deps, photos, staticDir: config.staticDir, port: config.port, host: config.host })
   console.log(`\n链上通 已启动：${host.url}`)
   console.log(`数据库：${db.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`)
   if (config.demo) {

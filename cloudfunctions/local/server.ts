@@ -4,6 +4,7 @@ import { HTTP_STATUS, fail, type Result } from '@contract'
 import { dispatch } from '../app/dispatch'
 import type { Deps, Identity } from '../app/context'
 import { serveStatic } from './static'
+import type { LocalPhotoStore } from './photo-store'
 
 export interface HostOptions {
   deps: Deps
@@ -12,7 +13,12 @@ export interface HostOptions {
   port: number
   host: string
   maxBodyBytes?: number
+  /** Serves GET /api/files/<id> for photos kept under the data directory. */
+  photos?: LocalPhotoStore
 }
+
+// a photo travels as base64 inside JSON: 3 MB of image is about 4 MB of request
+const UPLOAD_BODY_BYTES = 4.5 * 1024 * 1024
 
 export interface RunningHost {
   url: string
@@ -69,10 +75,11 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const fn = url.pathname.slice('/api/'.length)
     if (fn === 'health' && req.method === 'GET') return send(res, 200, { ok: true })
+    if (fn.startsWith('files/') && req.method === 'GET') return servePhoto(opts, decodeURIComponent(fn.slice('files/'.length)), url, res)
     if (req.method !== 'POST') return send(res, 405, fail('VALIDATION', '接口只接受 POST 请求'))
     let body: unknown
     try {
-      const text = await readBody(req, limit)
+      const text = await readBody(req, fn === 'files' ? Math.max(limit, UPLOAD_BODY_BYTES) : limit)
       body = text ? JSON.parse(text) : {}
     } catch (e) {
       if (e instanceof TooLarge) {
@@ -94,4 +101,21 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       })
     })
   })
+}
+
+/** A photo, to whoever holds a link a handler signed for a reader it had checked (see app/photo-links). */
+async function servePhoto(opts: HostOptions, id: string, url: URL, res: http.ServerResponse): Promise<void> {
+  const store = opts.photos
+  const now = opts.deps.now()
+  if (!store || !store.verify(id, url.searchParams.get('exp'), url.searchParams.get('sig'), now)) {
+    return send(res, 403, fail('FORBIDDEN', '图片链接无效或已过期，请刷新页面'))
+  }
+  const [row] = await opts.deps.db.query<{ storage_key: string; mime_type: string }>(
+    `SELECT storage_key, mime_type FROM files WHERE id = $1 AND storage = 'local'`,
+    [id]
+  )
+  const bytes = row ? await store.read(row.storage_key) : null
+  if (!row || !bytes) return send(res, 404, fail('NOT_FOUND', '图片不存在'))
+  res.writeHead(200, { 'content-type': row.mime_type, 'cache-control': 'private, max-age=600', 'content-length': bytes.length })
+  res.end(bytes)
 }

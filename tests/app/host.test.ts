@@ -84,3 +84,41 @@ describe('the HTTP host', () => {
     expect(js.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })
+
+describe('photos on the HTTP host', () => {
+  // a 1×1 PNG
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+  test('uploaded, attached to a problem, served by a signed link to its readers only', async () => {
+    const { localPhotoStore } = await import('../../cloudfunctions/local/photo-store')
+    const photos = localPhotoStore(fs.mkdtempSync(path.join(os.tmpdir(), 'lst-photos-')), 'test-secret')
+    const withPhotos = await startHost({ deps: { ...h.deps, photos }, photos, port: 0, host: '127.0.0.1' })
+    const call = (fn: string, body: unknown, token?: string) =>
+      fetch(`${withPhotos.url}/api/${fn}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) }).then((r) => r.json())
+    try {
+      const token = (await call('accounts', { action: 'demoSignIn', input: { role: 'enterprise' } })).data.token
+      const fake = await call('files', { action: 'upload', input: { mimeType: 'image/png', base64: Buffer.from('not an image at all').toString('base64') } }, token)
+      expect(fake.error.code).toBe('VALIDATION')
+      const up = await call('files', { action: 'upload', input: { mimeType: 'image/png', base64: PNG } }, token)
+      expect(up.ok).toBe(true)
+      const filed = await call('problems', {
+        action: 'file',
+        input: { title: '厂区门口路面塌陷', content: '厂区门口道路塌陷一个大坑，货车进出困难，附现场照片。', category: 'other', enterpriseId: 'e-murata', photos: [up.data.id] }
+      }, token)
+      expect(filed.data.photos).toHaveLength(1)
+      const img = await fetch(`${withPhotos.url}${filed.data.photos[0].url}`)
+      expect(img.headers.get('content-type')).toBe('image/png')
+      expect(Buffer.from(await img.arrayBuffer()).toString('base64')).toBe(PNG)
+      const forged = await fetch(`${withPhotos.url}/api/files/${up.data.id}?exp=${Date.now() + 60_000}&sig=forged`)
+      expect(forged.status).toBe(403)
+      // a photo cannot be attached twice, nor by someone else
+      const reuse = await call('problems', {
+        action: 'file',
+        input: { title: '同一张照片再用一次', content: '试图把已经用过的照片再附到另一条诉求上。', category: 'other', enterpriseId: 'e-murata', photos: [up.data.id] }
+      }, token)
+      expect(reuse.error.code).toBe('VALIDATION')
+    } finally {
+      await withPhotos.close()
+    }
+  })
+})

@@ -241,6 +241,21 @@ CREATE TABLE pairing_activities (
 );
 CREATE INDEX pairing_activities_pairing ON pairing_activities (pairing_id, held_on DESC);
 
+-- Photos. Uploaded before the problem exists (owner only), then attached to it; served only to its readers.
+CREATE TABLE files (
+  id text PRIMARY KEY,
+  owner_person_id text NOT NULL REFERENCES people(id),
+  problem_id text REFERENCES problems(id),
+  position smallint,
+  -- where the bytes are: a path under the data directory, or a WeChat cloud storage file id
+  storage text NOT NULL CHECK (storage IN ('local', 'wxcloud')),
+  storage_key text NOT NULL,
+  mime_type text NOT NULL,
+  bytes integer NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX files_problem ON files (problem_id, position);
+
 -- In-app messages: the source of truth for notices.
 CREATE TABLE notices (
   id text PRIMARY KEY,

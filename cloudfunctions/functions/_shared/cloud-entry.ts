@@ -4,6 +4,7 @@ import type { FnName, Result } from '@contract'
 import { dispatch } from '../../app/dispatch'
 import { hmacTokens } from '../../app/auth/tokens'
 import type { Deps } from '../../app/context'
+import type { PhotoStore } from '../../app/storage'
 import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
 import { runSweep, type SweepReport } from '../../app/sweeper'
@@ -11,6 +12,15 @@ import { retrainRouting } from '../../app/retrain'
 import starter from '../../../data/routing/starter.jsonl'
 
 let ready: Promise<Deps> | undefined
+
+/** Photos in WeChat cloud storage: the client uploads them; readers get WeChat's temporary URLs. */
+const wxCloudPhotos: PhotoStore = {
+  kind: 'wxcloud',
+  async url(fileId) {
+    const { fileList } = await cloud.getTempFileURL({ fileList: [fileId] })
+    return fileList[0]?.tempFileURL ?? ''
+  }
+}
 
 /** One pool per warm instance; migrations run once per cold start under their advisory lock. */
 async function makeDeps(): Promise<Deps> {
@@ -24,6 +34,7 @@ async function makeDeps(): Promise<Deps> {
     tokens: hmacTokens(process.env.SESSION_SECRET || randomBytes(32).toString('hex')),
     demo: process.env.LST_DEMO === '1',
     routingStarter: () => starter,
+    photos: wxCloudPhotos,
     now: () => new Date(),
     log: (message, error) => console.error(message, error)
   }

@@ -4,6 +4,7 @@ declare module 'wx-server-sdk' {
     DYNAMIC_CURRENT_ENV: unknown
     init(options?: { env?: unknown }): void
     getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+    getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
   }
   export default cloud
 }

@@ -11,6 +11,7 @@ import { loadFlowSettings } from '../../flow-env'
 import { routeFiledProblem } from '../../routing'
 import { notify } from '../../notify'
 import { detailFor, readableProblem } from './view'
+import { attachPhotos } from '../files'
 
 /**
  * Files a problem: numbered, routed by the routing engine (rules, text, category, chain, town), and
@@ -52,6 +53,7 @@ export async function file(ctx: Ctx, input: FileProblemInput): Promise<ProblemDe
     chainLevel: false,
     at: ctx.now
   })
+  if (input.photos?.length) await attachPhotos(ctx.q, caller.personId, id, input.photos)
   const opened = openProblem(
     {
       problemId: id,

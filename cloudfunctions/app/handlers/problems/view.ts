@@ -8,6 +8,7 @@ import { replay } from '../../../core'
 import { notFound } from '../../errors'
 import { actorsFor, canRead, seesFiler } from './actors'
 import { loadFlowSettings } from '../../flow-env'
+import { photosOf } from '../files'
 
 /** Loads what the caller may see of a problem, or NOT_FOUND. */
 export async function readableProblem(ctx: Ctx, caller: Caller, id: string): Promise<ProblemRow> {
@@ -57,6 +58,7 @@ export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state
     returnCount: flow.returnCount,
     solved: flow.solved,
     rating: flow.rating,
+    photos: await photosOf(ctx, row.summary.id),
     actions: [...actions],
     events
   }

@@ -1,0 +1,74 @@
+import { LIMITS, type Photo } from '@contract'
+import type { Ctx } from '../context'
+import { AppError } from '../errors'
+import { newId } from '../ids'
+import { requireCaller } from '../policy'
+import type { Queryable } from '../../db/client'
+import type { PhotoStore } from '../storage'
+
+function store(ctx: Ctx, kind: PhotoStore['kind']): PhotoStore {
+  const s = ctx.deps.photos
+  if (!s || s.kind !== kind) {
+    throw new AppError('UNAVAILABLE', kind === 'local' ? '此部署请通过微信云存储上传照片' : '此部署不使用微信云存储，请直接上传照片')
+  }
+  return s
+}
+
+// Image files announce themselves in their first bytes; a mislabelled upload is refused.
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'
+}
+
+async function upload(ctx: Ctx, input: { mimeType: string; base64: string }): Promise<Photo> {
+  const caller = requireCaller(ctx.caller)
+  const s = store(ctx, 'local')
+  const bytes = Buffer.from(input.base64, 'base64')
+  if (bytes.length > LIMITS.photoBytesMax) throw new AppError('VALIDATION', '图片不超过 3 MB，请压缩后再传', { base64: '图片过大' })
+  if (!MAGIC[input.mimeType]?.(bytes)) throw new AppError('VALIDATION', '文件内容与图片格式不符', { base64: '不是有效的图片' })
+  const id = newId('ph')
+  await s.save?.(id, bytes)
+  await insert(ctx.q, id, caller.personId, 'local', id, input.mimeType, bytes.length, ctx.now)
+  return { id, url: await s.url(id, id, ctx.now) }
+}
+
+async function register(ctx: Ctx, input: { fileId: string }): Promise<Photo> {
+  const caller = requireCaller(ctx.caller)
+  const s = store(ctx, 'wxcloud')
+  const id = newId('ph')
+  await insert(ctx.q, id, caller.personId, 'wxcloud', input.fileId, 'image/*', 0, ctx.now)
+  return { id, url: await s.url(input.fileId, id, ctx.now) }
+}
+
+async function insert(q: Queryable, id: string, owner: string, storage: string, key: string, mime: string, bytes: number, now: Date) {
+  await q.query(
+    'INSERT INTO files (id, owner_person_id, storage, storage_key, mime_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [id, owner, storage, key, mime, bytes, now]
+  )
+}
+
+/** Attaches the caller's own, not yet used photos to a new problem, in the given order. */
+export async function attachPhotos(q: Queryable, ownerId: string, problemId: string, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)]
+  for (const [position, id] of unique.entries()) {
+    const done = await q.query(
+      'UPDATE files SET problem_id = $3, position = $4 WHERE id = $1 AND owner_person_id = $2 AND problem_id IS NULL RETURNING id',
+      [id, ownerId, problemId, position]
+    )
+    if (!done.length) throw new AppError('VALIDATION', '有照片不存在或已被使用，请重新上传', { photos: '有照片不存在或已被使用，请重新上传' })
+  }
+}
+
+/** The problem's photos with addresses for a reader the caller has already checked. */
+export async function photosOf(ctx: Ctx, problemId: string): Promise<Photo[]> {
+  const rows = await ctx.q.query<{ id: string; storage: PhotoStore['kind']; storage_key: string }>(
+    'SELECT id, storage, storage_key FROM files WHERE problem_id = $1 ORDER BY position',
+    [problemId]
+  )
+  const s = ctx.deps.photos
+  if (!s) return []
+  return Promise.all(rows.filter((r) => r.storage === s.kind).map(async (r) => ({ id: r.id, url: await s.url(r.storage_key, r.id, ctx.now) })))
+}
+
+export const files = { upload, register }
