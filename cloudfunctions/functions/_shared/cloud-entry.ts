@@ -9,6 +9,7 @@ import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
 import { runSweep, type SweepReport } from '../../app/sweeper'
 import { retrainRouting } from '../../app/retrain'
+import { drainOutbox, type OutboxReport } from '../../app/outbox'
 import starter from '../../../data/routing/starter.jsonl'
 
 let ready: Promise<Deps> | undefined
@@ -76,5 +77,18 @@ export function retrainerEntry() {
     ready ??= makeDeps()
     const deps = await ready
     return deps.db.tx((q) => retrainRouting(q, starter, deps.now()))
+  }
+}
+
+/** The timer-triggered notifier: outbox rows become subscribe messages (template ids from the environment). */
+export function notifierEntry() {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  return async (): Promise<OutboxReport> => {
+    ready ??= makeDeps()
+    const sender = { send: async (m: Parameters<typeof cloud.openapi.subscribeMessage.send>[0]) => void (await cloud.openapi.subscribeMessage.send(m)) }
+    return drainOutbox(await ready, sender, {
+      problem_update: process.env.LST_TEMPLATE_PROBLEM_UPDATE,
+      problem_todo: process.env.LST_TEMPLATE_PROBLEM_TODO
+    })
   }
 }
