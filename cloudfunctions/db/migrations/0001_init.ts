@@ -159,6 +159,8 @@ CREATE TABLE problem_events (
   -- two writers that read the same version cannot both append: the second violates this
   UNIQUE (problem_id, seq)
 );
+-- 退单 counted per unit and month (figures)
+CREATE INDEX problem_events_returned ON problem_events (at) WHERE type = 'returned';
 
 -- The history is evidence: it only grows.
 CREATE FUNCTION problem_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
