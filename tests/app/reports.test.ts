@@ -55,7 +55,7 @@ describe('per department (March 2026)', () => {
     expect((await ok(hr, p.id, reply)).status).toBe('replied')
 
     const answered = row(await figures(dispatcher, MARCH), 'hr')
-    expect(answered).toMatchObject({ label: '区民政和人力资源社会保障局', routed: 1, acceptedInTime: 1, responseRate: 1, confirmedSolved: 0, solveRate: 0, rated: 0, satisfactionRate: null })
+    expect(answered).toMatchObject({ label: '区民政和人力资源社会保障局', routed: 1, acceptDecided: 1, acceptedInTime: 1, responseRate: 1, confirmedSolved: 0, solveRate: 0, rated: 0, satisfactionRate: null })
 
     await ok(murata, p.id, { type: 'evaluate', solved: true, rating: 5, comment: '很及时' })
     const confirmed = row(await figures(dispatcher, MARCH), 'hr')
@@ -71,6 +71,7 @@ describe('per department (March 2026)', () => {
     await ok(murata, p.id, { type: 'evaluate', solved: false, rating: 2, comment: '还没有对接上' })
     expect(row(await figures(dispatcher, MARCH), 'hr')).toMatchObject({
       routed: 2,
+      acceptDecided: 2,
       acceptedInTime: 2,
       confirmedSolved: 1,
       solveRate: 0.5,
@@ -94,7 +95,7 @@ describe('per department (March 2026)', () => {
 
     const r = await figures(dispatcher, MARCH)
     expect(row(r, 'hr')).toMatchObject({ routed: 2, returns: 1 })
-    expect(row(r, 'education')).toMatchObject({ routed: 1, acceptedInTime: 0, responseRate: 0, returns: 0, solveRate: 0 })
+    expect(row(r, 'education')).toMatchObject({ routed: 1, acceptDecided: 1, acceptedInTime: 0, responseRate: 0, returns: 0, solveRate: 0 })
   })
 
   test('overdue by unit: a problem the sweeper supervised', async () => {
@@ -105,9 +106,10 @@ describe('per department (March 2026)', () => {
     expect((await runSweep(h.deps)).escalations).toBeGreaterThan(0)
 
     const r = await figures(dispatcher, MARCH)
-    expect(row(r, 'hr')).toMatchObject({ routed: 3, acceptedInTime: 2, responseRate: 0.6667, overdue: 1, returns: 1 })
+    // the unaccepted one is past its accept deadline: decided, and it lowers 响应率
+    expect(row(r, 'hr')).toMatchObject({ routed: 3, acceptDecided: 3, acceptedInTime: 2, responseRate: 0.6667, overdue: 1, returns: 1 })
     // the total adds the counts and computes its own rates
-    expect(r.total).toMatchObject({ key: 'total', label: '合计', routed: 4, acceptedInTime: 2, responseRate: 0.5, confirmedSolved: 1, solveRate: 0.25, returns: 1, overdue: 1 })
+    expect(r.total).toMatchObject({ key: 'total', label: '合计', routed: 4, acceptDecided: 4, acceptedInTime: 2, responseRate: 0.5, confirmedSolved: 1, solveRate: 0.25, returns: 1, overdue: 1 })
     expect(r).toMatchObject({ from: '2026-03', to: '2026-03', groupBy: 'department' })
     // busiest unit first
     expect(r.rows.map((x) => x.key)).toEqual(['hr', 'education'])
@@ -162,7 +164,8 @@ describe('per chain (April 2026)', () => {
     expect(chainOf === 'robotics' || chainOf === 'smart_appliance').toBe(true)
     expect((appliance?.routed ?? 0) + (robotics?.routed ?? 0)).toBe(2)
     expect(row(r, chainOf as string)?.routed).toBe(chainOf === 'smart_appliance' ? 2 : 1)
-    expect(row(r, '')).toMatchObject({ label: '未归链', routed: 1 })
+    // filed moments ago and not yet accepted: routed, but not yet in 响应率 (“—”, not 0%)
+    expect(row(r, '')).toMatchObject({ label: '未归链', routed: 1, acceptDecided: 0, responseRate: null })
     expect(r.rows[r.rows.length - 1].label).toBe('未归链')
     expect(row(r, 'prepared_food')).toMatchObject({ routed: 0, responseRate: null })
     expect(r.total.routed).toBe(3)
@@ -251,13 +254,15 @@ describe('the monthly .xlsx report', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['按部门', '按产业链', '按月', '说明'])
 
     const dept = wb.getWorksheet('按部门') as ExcelJS.Worksheet
-    expect(values(dept, 1)).toEqual(['部门', '已派单', '按时签收', '响应率', '企业确认解决', '解决率', '评价数', '满意（4–5星）', '满意率', '平均评分', '超期督办', '退单', '重办'])
+    expect(values(dept, 1)).toEqual(['部门', '已派单', '应签收', '按时签收', '响应率', '企业确认解决', '解决率', '评价数', '满意（4–5星）', '满意率', '平均评分', '超期督办', '退单', '重办'])
     expect(dept.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     const hrRow = find(dept, '区民政和人力资源社会保障局')
     expect(hrRow.getCell(2).value).toBe(3)
-    expect(hrRow.getCell(4).value).toBeCloseTo(0.6667)
-    expect(hrRow.getCell(4).numFmt).toBe('0.0%')
-    expect(hrRow.getCell(12).value).toBe(1)
+    expect(hrRow.getCell(3).value).toBe(3)
+    expect(hrRow.getCell(3).numFmt).toBe('0')
+    expect(hrRow.getCell(5).value).toBeCloseTo(0.6667)
+    expect(hrRow.getCell(5).numFmt).toBe('0.0%')
+    expect(hrRow.getCell(13).value).toBe(1)
     expect(find(dept, '合计').getCell(2).value).toBe(4)
     expect(dept.getColumn(1).width).toBeGreaterThanOrEqual(24)
 
@@ -265,8 +270,8 @@ describe('the monthly .xlsx report', () => {
     expect(months.getRow(2).getCell(1).value).toBe('2025年4月')
     expect(months.rowCount).toBe(14) // header, 12 months, 合计
     // an empty month shows “—”, not 0%
-    expect(find(months, '2026年1月').getCell(4).value).toBe('—')
-    expect(find(months, '2026年3月').getCell(6).value).toBe(0.25)
+    expect(find(months, '2026年1月').getCell(5).value).toBe('—')
+    expect(find(months, '2026年3月').getCell(7).value).toBe(0.25)
 
     const chains = wb.getWorksheet('按产业链') as ExcelJS.Worksheet
     expect(find(chains, '智能家电').getCell(2).value).toBe(4)
@@ -274,6 +279,7 @@ describe('the monthly .xlsx report', () => {
     const notes = wb.getWorksheet('说明') as ExcelJS.Worksheet
     const text = notes.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
     expect(text).toContain('企业确认解决数 ÷ 已派单数')
+    expect(text).toContain('按时签收数 ÷ 应签收数')
     expect(text).toContain('全区')
   })
 
@@ -285,5 +291,45 @@ describe('the monthly .xlsx report', () => {
     expect(dept.getRow(2).getCell(1).value).toBe('区教育局')
     const notes = wb.getWorksheet('说明') as ExcelJS.Worksheet
     expect(notes.getRow(3).getCell(2).value).toBe('区教育局')
+  })
+})
+
+// Monday 2026-06-01, 10:00 in China
+const JUNE_MONDAY = new Date('2026-06-01T02:00:00Z')
+const JUNE = { from: '2026-06', to: '2026-06', groupBy: 'department' } as const
+
+describe('响应率 counts only problems whose acceptance is decided (June 2026)', () => {
+  const ids: Record<string, string> = {}
+
+  test('a problem routed moments ago does not lower 响应率', async () => {
+    h.clock.now = JUNE_MONDAY
+    const accepted = await file(murata)
+    expect(accepted.leadDepartmentId).toBe('hr')
+    await ok(hr, accepted.id, { type: 'accept' })
+    h.clock.now = new Date(JUNE_MONDAY.getTime() + 60_000)
+    const fresh = await file(murata)
+    expect(fresh).toMatchObject({ leadDepartmentId: 'hr', status: 'routed' })
+    ids.fresh = fresh.id
+    ids.freshDue = fresh.acceptDue as string
+
+    h.clock.now = new Date(JUNE_MONDAY.getTime() + 2 * 60_000)
+    const r = await figures(dispatcher, JUNE)
+    expect(row(r, 'hr')).toMatchObject({ routed: 2, acceptDecided: 1, acceptedInTime: 1, responseRate: 1 })
+    expect(r.total).toMatchObject({ routed: 2, acceptDecided: 1, responseRate: 1 })
+  })
+
+  test('one whose accept deadline passed unaccepted does — without waiting for the sweeper', async () => {
+    const due = new Date(ids.freshDue)
+    h.clock.now = due
+    // at the deadline itself it is still open
+    expect(row(await figures(dispatcher, JUNE), 'hr')).toMatchObject({ acceptDecided: 1, responseRate: 1 })
+    h.clock.now = new Date(due.getTime() + 1000)
+    expect(row(await figures(dispatcher, JUNE), 'hr')).toMatchObject({ routed: 2, acceptDecided: 2, acceptedInTime: 1, responseRate: 0.5 })
+
+    // the sweeper's 督办 and a late 签收 change nothing: still decided, still not in time
+    await runSweep(h.deps)
+    expect(row(await figures(dispatcher, JUNE), 'hr')).toMatchObject({ acceptDecided: 2, responseRate: 0.5, overdue: 1 })
+    await ok(hr, ids.fresh, { type: 'accept' })
+    expect(row(await figures(dispatcher, JUNE), 'hr')).toMatchObject({ acceptDecided: 2, acceptedInTime: 1, responseRate: 0.5 })
   })
 })

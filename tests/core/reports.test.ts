@@ -62,13 +62,14 @@ describe('rates', () => {
 })
 
 describe('rows', () => {
-  const counts = toCounts({ routed: 4, acceptedInTime: 3, confirmedSolved: 1, rated: 2, satisfied: 1, ratingSum: 7, overdue: 1, returns: 2, reopened: 1 })
+  const counts = toCounts({ routed: 4, acceptDecided: 4, acceptedInTime: 3, confirmedSolved: 1, rated: 2, satisfied: 1, ratingSum: 7, overdue: 1, returns: 2, reopened: 1 })
 
   test('a row carries the counts and the three rates computed from them', () => {
     expect(figureRow('hr', '人社局', counts)).toEqual({
       key: 'hr',
       label: '人社局',
       routed: 4,
+      acceptDecided: 4,
       acceptedInTime: 3,
       responseRate: 0.75,
       confirmedSolved: 1,
@@ -83,9 +84,17 @@ describe('rows', () => {
     })
   })
 
+  test('响应率 is over the problems whose acceptance is decided, not over every routed one', () => {
+    // 4 routed: 2 accepted in time, 1 past its accept deadline unaccepted, 1 routed moments ago
+    const row = figureRow('hr', '人社局', toCounts({ routed: 4, acceptDecided: 3, acceptedInTime: 2, confirmedSolved: 1 }))
+    expect(row).toMatchObject({ routed: 4, acceptDecided: 3, acceptedInTime: 2, responseRate: 0.6667, solveRate: 0.25 })
+    // nothing decided yet (all still inside their deadline): “—”, not 0%
+    expect(figureRow('hr', '人社局', toCounts({ routed: 2 })).responseRate).toBeNull()
+  })
+
   test('a unit with only 退单 and no problem left has counts but null rates', () => {
     const row = figureRow('education', '教育局', toCounts({ returns: 1 }))
-    expect(row).toMatchObject({ routed: 0, returns: 1, responseRate: null, solveRate: null, satisfactionRate: null, averageRating: null })
+    expect(row).toMatchObject({ routed: 0, acceptDecided: 0, returns: 1, responseRate: null, solveRate: null, satisfactionRate: null, averageRating: null })
   })
 
   test('SQL answers (strings, missing keys) become numbers', () => {
@@ -96,11 +105,11 @@ describe('rows', () => {
   })
 
   test('totals add counts, then compute rates (never an average of rates)', () => {
-    const a = toCounts({ routed: 1, acceptedInTime: 1 })
-    const b = toCounts({ routed: 3, acceptedInTime: 0 })
+    const a = toCounts({ routed: 1, acceptDecided: 1, acceptedInTime: 1 })
+    const b = toCounts({ routed: 3, acceptDecided: 3, acceptedInTime: 0 })
     const total = figureRow('total', '合计', sumCounts([a, b]))
     expect(total.responseRate).toBe(0.25)
-    expect(addCounts(a, b).routed).toBe(4)
+    expect(addCounts(a, b)).toMatchObject({ routed: 4, acceptDecided: 4 })
     expect(sumCounts([])).toEqual(EMPTY_COUNTS)
   })
 })
@@ -155,6 +164,7 @@ describe('months in China time', () => {
 })
 
 test('every figure has a Chinese definition', () => {
-  expect(FIGURE_DEFINITIONS.map((d) => d.name)).toEqual(['响应率', '解决率', '满意率', '已派单', '超期督办', '退单', '重办'])
+  expect(FIGURE_DEFINITIONS.map((d) => d.name)).toEqual(['响应率', '应签收', '解决率', '满意率', '已派单', '超期督办', '退单', '重办'])
+  expect(FIGURE_DEFINITIONS.find((d) => d.name === '响应率')?.formula).toBe('按时签收数 ÷ 应签收数')
   expect(FIGURE_DEFINITIONS.find((d) => d.name === '解决率')?.note).toContain('承办单位答复、自行办结都不计入')
 })

@@ -77,7 +77,7 @@ async function buildReport(
   to: string
 ): Promise<FiguresReport> {
   const { start, end } = periodBounds(from, to)
-  const counts: CountsByKey = await figureCounts(ctx.q, { groupBy, start, end, departments: scope.departments })
+  const counts: CountsByKey = await figureCounts(ctx.q, { groupBy, start, end, now: ctx.now, departments: scope.departments })
   const at = (key: string) => counts.get(key) ?? toCounts(undefined)
   let entries: { key: string; label: string; counts: FigureCounts }[]
 
@@ -142,6 +142,7 @@ interface Column {
 const COLUMNS = (first: string): Column[] => [
   { header: first, kind: 'text', value: (r) => r.label },
   { header: '已派单', kind: 'count', value: (r) => r.routed },
+  { header: '应签收', kind: 'count', value: (r) => r.acceptDecided },
   { header: '按时签收', kind: 'count', value: (r) => r.acceptedInTime },
   { header: '响应率', kind: 'rate', value: (r) => r.responseRate },
   { header: '企业确认解决', kind: 'count', value: (r) => r.confirmedSolved },

@@ -5,8 +5,14 @@ import type { FigureRow } from '@contract'
  * the period, except `returns`, which counts 退单 events in the period.
  */
 export interface FigureCounts {
-  /** Problems that have had a lead unit (every status but 待分派). The denominator of 响应率 and 解决率. */
+  /** Problems that have had a lead unit (every status but 待分派). The denominator of 解决率. */
   routed: number
+  /**
+   * …whose acceptance is decided at the time of the query: the current lead unit accepted (in time or
+   * late), or its accept deadline passed without 签收. The denominator of 响应率: a problem still inside
+   * its accept deadline is neither a success nor a failure yet.
+   */
+  acceptDecided: number
   /** …whose current lead unit accepted (签收) by its accept deadline. */
   acceptedInTime: number
   /** …that the filer confirmed solved (the unit's own reply never counts). */
@@ -27,6 +33,7 @@ export interface FigureCounts {
 
 export const EMPTY_COUNTS: Readonly<FigureCounts> = Object.freeze({
   routed: 0,
+  acceptDecided: 0,
   acceptedInTime: 0,
   confirmedSolved: 0,
   rated: 0,
@@ -90,8 +97,9 @@ export function figureRow(key: string, label: string, c: FigureCounts): FigureRo
     key,
     label,
     routed: c.routed,
+    acceptDecided: c.acceptDecided,
     acceptedInTime: c.acceptedInTime,
-    responseRate: rate(c.acceptedInTime, c.routed),
+    responseRate: rate(c.acceptedInTime, c.acceptDecided),
     confirmedSolved: c.confirmedSolved,
     solveRate: rate(c.confirmedSolved, c.routed),
     rated: c.rated,
@@ -118,8 +126,13 @@ export function formatRate(r: number | null, digits = 1): string {
 export const FIGURE_DEFINITIONS: readonly { name: string; formula: string; note: string }[] = [
   {
     name: '响应率',
-    formula: '按时签收数 ÷ 已派单数',
-    note: '承办单位在签收期限（自派单起的工作日，按上海时区日历）内签收的诉求占已派单诉求的比例。转办后按新承办单位重新计时。'
+    formula: '按时签收数 ÷ 应签收数',
+    note: '承办单位在签收期限（自派单起的工作日，按上海时区日历）内签收的诉求占应签收诉求的比例。转办后按新承办单位重新计时。'
+  },
+  {
+    name: '应签收',
+    formula: '已签收数 + 超过签收期限仍未签收的诉求数',
+    note: '签收已有结果的诉求：已签收的（按时或逾期），或签收期限已过仍未签收的。刚派单、仍在签收期限内的诉求不计入，不会拉低响应率。'
   },
   {
     name: '解决率',

@@ -10,6 +10,9 @@ import type { Queryable } from '../client'
  * view adds lead_department_id = ANY(…), which `problems_lead_status` serves), never the members merged
  * into a chain-level item (merged_into IS NULL), never 待分派 (status <> 'triage': they have no lead unit
  * yet and are in no denominator).
+ * 响应率's denominator (accept_decided) depends on the moment of the query, `now` (ctx.now, never the
+ * database clock): accepted (accepted_at IS NOT NULL), or still 待签收 past its accept deadline
+ * (accept_due < now; accept_due is only set while the status is 'routed').
  * Returns: 'returned' events that happened in [start, end), by the unit that bounced the problem.
  */
 
@@ -18,6 +21,8 @@ export interface FiguresQuery {
   /** Half-open range of instants: the Shanghai months the report covers. */
   start: Date
   end: Date
+  /** The moment the figures describe (ctx.now): whose accept deadline has passed. */
+  now: Date
   /** Only problems led by (and 退单 by) these departments; null = district-wide. */
   departments: string[] | null
 }
@@ -43,6 +48,7 @@ const RETURN_KEY: Record<FiguresGroupBy, string> = {
 interface ProblemCountsRow {
   key: string | null
   routed: number
+  accept_decided: number
   accepted_in_time: number
   confirmed_solved: number
   rated: number
@@ -54,11 +60,12 @@ interface ProblemCountsRow {
 
 /** The problem figures of one grouping (everything but the 退单 count). */
 export async function problemCounts(q: Queryable, f: FiguresQuery): Promise<ProblemCountsRow[]> {
-  const params: unknown[] = [f.start, f.end]
+  const params: unknown[] = [f.start, f.end, f.now]
   const scope = f.departments ? `AND p.lead_department_id = ANY($${params.push(f.departments)}::text[])` : ''
   return q.query<ProblemCountsRow>(
     `SELECT ${PROBLEM_KEY[f.groupBy]} AS key,
             count(*)::int                                                   AS routed,
+            count(*) FILTER (WHERE p.accepted_at IS NOT NULL OR p.accept_due < $3::timestamptz)::int AS accept_decided,
             count(*) FILTER (WHERE p.accepted_in_time)::int                 AS accepted_in_time,
             count(*) FILTER (WHERE p.solved)::int                           AS confirmed_solved,
             count(p.rating)::int                                            AS rated,
@@ -105,6 +112,7 @@ export async function figureCounts(q: Queryable, f: FiguresQuery): Promise<Count
       r.key,
       toCounts({
         routed: r.routed,
+        acceptDecided: r.accept_decided,
         acceptedInTime: r.accepted_in_time,
         confirmedSolved: r.confirmed_solved,
         rated: r.rated,
