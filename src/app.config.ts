@@ -5,7 +5,15 @@ export default defineAppConfig({
     // enterprise users: file and follow a problem
     { root: 'packages/problem', pages: ['file/index', 'detail/index'] },
     // department handlers: the console of problems routed to their department
-    { root: 'packages/handler', pages: ['inbox/index'] }
+    { root: 'packages/handler', pages: ['inbox/index'] },
+    // the dispatcher's console: the triage queue and every problem
+    { root: 'packages/dispatcher', pages: ['triage/index', 'all/index'] },
+    // everybody signed in: in-app messages
+    { root: 'packages/account', pages: ['notices/index'] },
+    // dispatcher, admin and department handlers: 响应率、解决率、满意率 and the monthly report
+    { root: 'packages/reports', pages: ['dashboard/index'] },
+    // dispatcher: routing rules and time limits, similar problems, 吐槽大会 sessions and their agenda
+    { root: 'packages/dispatch-tools', pages: ['settings/index', 'similar/index', 'sessions/index', 'agenda/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,6 +8,10 @@ export interface Remote<T> {
   loading: boolean
   /** Loads again (showing the loading state); resolves when done, never rejects. */
   reload: () => Promise<void>
+  /** Refreshes quietly, keeping what is shown (a failure keeps it too). */
+  refresh: () => Promise<void>
+  /** Shows `data` now (e.g. what an action answered with); a load still under way is discarded. */
+  mutate: (data: T) => void
 }
 
 interface Options {
@@ -83,5 +87,10 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
   })
 
   const reload = useCallback(() => (enabledRef.current ? run(false) : Promise.resolve()), [run])
-  return { ...state, reload }
+  const refresh = useCallback(() => (enabledRef.current ? run(true) : Promise.resolve()), [run])
+  const mutate = useCallback((data: T) => {
+    seq.current++
+    setState({ data, error: undefined, loading: false })
+  }, [])
+  return { ...state, reload, refresh, mutate }
 }

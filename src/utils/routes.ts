@@ -9,7 +9,10 @@ export const TAB = {
 
 export const PAGE = {
   fileProblem: '/packages/problem/file/index',
-  handlerInbox: '/packages/handler/inbox/index'
+  handlerInbox: '/packages/handler/inbox/index',
+  dispatcherTriage: '/packages/dispatcher/triage/index',
+  dispatcherAll: '/packages/dispatcher/all/index',
+  notices: '/packages/account/notices/index'
 } as const
 
 export function problemDetailUrl(id: string): string {

@@ -8,6 +8,9 @@ import { startLocalHost } from './host.mjs'
 import { launch } from './browser.mjs'
 import { problemFlow } from './flows/problem-flow.mjs'
 import { browseFlow } from './flows/browse-flow.mjs'
+import { closeFlow } from './flows/close-flow.mjs'
+import { returnFlow } from './flows/return-flow.mjs'
+import { coFlow } from './flows/co-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -19,7 +22,13 @@ if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) {
   if (r.status !== 0) process.exit(1)
 }
 
-const flows = [['浏览（未登录）', browseFlow], ['诉求：提交 → 我的诉求 → 部门待办', problemFlow]]
+const flows = [
+  ['浏览（未登录）', browseFlow],
+  ['诉求：提交 → 我的诉求 → 部门待办', problemFlow],
+  ['办结：提交 → 签收 → 答复 → 消息 → 确认解决并评 5 星', closeFlow],
+  ['退单 → 调度台 → 转办 → 转回 → 签收', returnFlow],
+  ['会办：签收 → 发起会办 → 会办未答复时不能答复', coFlow]
+]
 const host = await startLocalHost(root)
 const browser = await launch()
 let passed = 0

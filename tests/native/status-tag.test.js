@@ -29,8 +29,10 @@ describe('native status-tag', () => {
     })
   })
 
-  test('the contract was read: at least the five core statuses', () => {
-    expect(Object.keys(LABELS)).toEqual(expect.arrayContaining(['triage', 'routed', 'accepted', 'replied', 'closed']))
+  test('the contract was read: the seven statuses of the flow, 退单 and 重办 included', () => {
+    expect(Object.keys(LABELS).sort()).toEqual(['accepted', 'closed', 'reopened', 'replied', 'returned', 'routed', 'triage'])
+    expect(LABELS.returned).toBe('退单待调度')
+    expect(LABELS.reopened).toBe('重办中')
   })
 
   test.each(Object.entries(LABELS))('%s shows %s with its colour class', (status, label) => {
@@ -64,6 +66,24 @@ describe('native status-tag', () => {
     comp.attach(document.createElement('parent-wrapper'))
     expect(comp.querySelector('.status-tag').dom.textContent).toBe('未知状态')
     expect(comp.querySelector('.status-tag').dom.className).toContain('status-tag--unknown')
+  })
+
+  test('the native colours are the React twin’s colours, and each status has its own', () => {
+    const colours = (css) => {
+      const out = {}
+      for (const status of Object.keys(LABELS)) {
+        const block = new RegExp(`\\.status-tag--${status}\\s*\\{([^}]*)\\}`).exec(css)
+        expect(block).not.toBeNull()
+        const bg = /background:\s*([^;]+);/.exec(block[1])[1].trim().toLowerCase()
+        const fg = /(?:^|[^-])color:\s*([^;]+);/.exec(block[1])[1].trim().toLowerCase()
+        out[status] = `${bg} ${fg}`
+      }
+      return out
+    }
+    const native = colours(fs.readFileSync(`${COMPONENT}.wxss`, 'utf8'))
+    const twin = colours(fs.readFileSync(path.resolve(__dirname, '../../src/components/StatusTag/index.css'), 'utf8'))
+    expect(native).toEqual(twin)
+    expect(new Set(Object.values(native)).size).toBe(Object.keys(LABELS).length)
   })
 
   test('the stylesheet has a colour for every status', () => {

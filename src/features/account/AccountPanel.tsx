@@ -6,12 +6,16 @@ import { ROLE_LABELS, type Role } from '@contract/roles'
 import type { Session } from '@contract/accounts'
 import { call } from '@/services/cloud'
 import { clearSession, updateSessionUser } from '@/services/session'
+import { useRemote } from '@/hooks/useRemote'
 import { PAGE, TAB } from '@/utils/routes'
 
 interface Link {
   title: string
   desc: string
   go: () => void
+  /** A red count beside the title (unread messages). */
+  badge?: number
+  testId?: string
 }
 
 function linksFor(roles: Set<Role>): Link[] {
@@ -25,6 +29,20 @@ function linksFor(roles: Set<Role>): Link[] {
   }
   if (roles.has('station')) {
     links.push({ title: '服务驿站', desc: '查看各驿站的开放时间与服务', go: () => void Taro.switchTab({ url: TAB.stations }) })
+  }
+  if (roles.has('dispatcher')) {
+    links.push({
+      title: '调度台',
+      desc: '待分派、退单、延期审批与超期督办',
+      go: () => void Taro.navigateTo({ url: PAGE.dispatcherTriage }),
+      testId: 'link-dispatcher-triage'
+    })
+    links.push({
+      title: '全部诉求',
+      desc: '按状态与超期筛选全区诉求',
+      go: () => void Taro.navigateTo({ url: PAGE.dispatcherAll }),
+      testId: 'link-dispatcher-all'
+    })
   }
   if (roles.has('dispatcher') || roles.has('admin')) {
     links.push({ title: '服务概况', desc: '企业、站点、结对与诉求办理数据', go: () => void Taro.switchTab({ url: TAB.home }) })
@@ -46,8 +64,21 @@ export function AccountPanel({ session }: { session: Session }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session.token])
 
+  // unread messages, counted from the list (refreshed whenever 我的 is shown again)
+  const notices = useRemote(() => call('notices', 'list', {}), [session.token], { refreshOnShow: true })
+  const unread = Array.isArray(notices.data) ? notices.data.filter((n) => !n.readAt).length : 0
+
   const roles = new Set(user.roles.map((g) => g.role))
-  const links = linksFor(roles)
+  const links: Link[] = [
+    {
+      title: '消息',
+      desc: unread ? `${unread} 条未读：诉求的派单、答复与督办进展` : '诉求的派单、答复与督办进展',
+      go: () => void Taro.navigateTo({ url: PAGE.notices }),
+      badge: unread,
+      testId: 'link-notices'
+    },
+    ...linksFor(roles)
+  ]
   const signOut = () => {
     clearSession()
     void Taro.showToast({ title: '已退出登录', icon: 'none' })
@@ -85,9 +116,16 @@ export function AccountPanel({ session }: { session: Session }) {
           </View>
           <View className='card account-links'>
             {links.map((l) => (
-              <View key={l.title} className='account-link' onClick={l.go}>
+              <View key={l.title} className='account-link' onClick={l.go} data-testid={l.testId}>
                 <View className='account-link__text'>
-                  <Text className='account-link__title'>{l.title}</Text>
+                  <View className='account-link__line'>
+                    <Text className='account-link__title'>{l.title}</Text>
+                    {!!l.badge && (
+                      <Text className='account-link__badge' data-testid='unread-count'>
+                        {l.badge > 99 ? '99+' : l.badge}
+                      </Text>
+                    )}
+                  </View>
                   <Text className='account-link__desc'>{l.desc}</Text>
                 </View>
                 <Text className='account-link__arrow'>›</Text>

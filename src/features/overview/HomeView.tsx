@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Overview } from '@contract/catalog'
 import { call } from '@/services/cloud'
-import { grantsOf } from '@/services/session'
+import { grantsOf, hasRole } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { useSession } from '@/hooks/useSession'
 import { StateView } from '@/components/StateView'
@@ -38,6 +38,7 @@ export function HomeView() {
     void overview.reload().finally(() => void Taro.stopPullDownRefresh())
   })
   const handlerGrants = grantsOf(session?.user, 'handler')
+  const isDispatcher = hasRole(session?.user, 'dispatcher')
 
   return (
     <View className='page home'>
@@ -56,6 +57,23 @@ export function HomeView() {
             </Text>
           </View>
           <Text className='home-console__go'>进入 ›</Text>
+        </View>
+      )}
+
+      {isDispatcher && (
+        <View className='home-console card' data-testid='home-dispatcher'>
+          <View className='home-console__text' onClick={() => void Taro.navigateTo({ url: PAGE.dispatcherTriage })}>
+            <Text className='home-console__title'>调度台</Text>
+            <Text className='home-console__desc'>待分派、退单、延期审批与超期督办</Text>
+          </View>
+          <View className='home-console__links'>
+            <Text className='home-console__go' onClick={() => void Taro.navigateTo({ url: PAGE.dispatcherTriage })}>
+              进入 ›
+            </Text>
+            <Text className='home-console__sub' onClick={() => void Taro.navigateTo({ url: PAGE.dispatcherAll })}>
+              全部诉求 ›
+            </Text>
+          </View>
         </View>
       )}
 

@@ -50,6 +50,7 @@ function Form({ user }: { user: User }) {
   const [title, setTitle] = useState('')
   const [content, setContent] = useState('')
   const [category, setCategory] = useState<CategoryId | ''>('')
+  const [anonymous, setAnonymous] = useState(false)
   const [enterpriseId, setEnterpriseId] = useState<string>(choices.options.length === 1 ? choices.options[0].id : '')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<CloudError | null>(null)
@@ -68,7 +69,13 @@ function Form({ user }: { user: User }) {
   const submit = async () => {
     if (sending) return
     setFailure(null)
-    const parsed = fileProblemInput.safeParse({ title, content, category: category || undefined, enterpriseId })
+    const parsed = fileProblemInput.safeParse({
+      title,
+      content,
+      category: category || undefined,
+      enterpriseId,
+      ...(anonymous ? { anonymous: true } : {})
+    })
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error))
       return
@@ -219,6 +226,26 @@ function Form({ user }: { user: User }) {
           {enterpriseField}
           {choices.source === 'secretary' && <Text className='form-field__hint'>第一书记可代所联系的企业提交</Text>}
           <FieldError message={errors.enterpriseId} />
+        </View>
+
+        <View className='form-field'>
+          <View className='switch-row'>
+            <View className='switch-row__text'>
+              <Text className='form-field__label form-field__label--inline'>匿名提交（部门看不到提交人）</Text>
+              <Text className='form-field__hint'>承办部门只看到企业，看不到您的姓名；调度中心仍可联系您。</Text>
+            </View>
+            <View
+              className={`switch${anonymous ? ' switch--on' : ''}`}
+              role='switch'
+              aria-checked={anonymous}
+              aria-label='匿名提交'
+              data-testid='anonymous-switch'
+              onClick={() => setAnonymous((v) => !v)}
+            >
+              <View className='switch__knob' />
+            </View>
+          </View>
+          <FieldError message={errors.anonymous} />
         </View>
       </View>
 

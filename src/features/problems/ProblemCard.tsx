@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ProblemSummary } from '@contract/problems'
@@ -5,21 +6,43 @@ import { categoryLabel } from '@contract/categories'
 import { StatusTag } from '@/components/StatusTag'
 import { formatDateTime } from '@/utils/date'
 import { problemDetailUrl } from '@/utils/routes'
+import { SummaryDues } from './Due'
 
-/** One problem in a list: number, title, status, department, time; tap for the detail page. */
-export function ProblemCard({ problem, showEnterprise }: { problem: ProblemSummary; showEnterprise?: boolean }) {
+export const UNIT_ROLE_LABELS = { lead: '牵头', co_handler: '会办' } as const
+
+interface ProblemCardProps {
+  problem: ProblemSummary
+  showEnterprise?: boolean
+  /** A department's inbox: whether it leads or co-handles (牵头 / 会办). */
+  showRole?: boolean
+  /** Extra lines under the title, e.g. why it is in the dispatcher's queue. */
+  children?: ReactNode
+}
+
+/** One problem in a list: number, title, status, deadlines, department, time; tap for the detail page. */
+export function ProblemCard({ problem, showEnterprise, showRole, children }: ProblemCardProps) {
   const open = () => void Taro.navigateTo({ url: problemDetailUrl(problem.id) })
+  const role = showRole && problem.unitRole ? problem.unitRole : null
   return (
-    <View className='problem-card card' onClick={open} data-testid='problem-card'>
+    <View className='problem-card card' onClick={open} data-testid='problem-card' data-id={problem.id}>
       <View className='problem-card__top'>
         <Text className='problem-card__number'>{problem.number}</Text>
         <StatusTag status={problem.status} />
       </View>
       <Text className='problem-card__title'>{problem.title}</Text>
       <View className='problem-card__meta'>
+        {role && (
+          <Text className={`chip chip--role chip--${role}`} data-testid='unit-role'>
+            {UNIT_ROLE_LABELS[role]}
+          </Text>
+        )}
         <Text className='chip'>{categoryLabel(problem.category)}</Text>
         {showEnterprise && <Text className='chip'>{problem.enterpriseName}</Text>}
+        {problem.anonymous && <Text className='chip'>匿名</Text>}
+        {problem.reopenCount > 0 && <Text className='chip chip--purple'>重办 {problem.reopenCount} 次</Text>}
       </View>
+      <SummaryDues problem={problem} />
+      {children}
       <View className='problem-card__foot'>
         <Text className='problem-card__dept'>
           {problem.leadDepartmentName ? `承办：${problem.leadDepartmentName}` : '承办：等待调度中心分派'}

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PROBLEM_EVENT_LABELS, type ProblemDetail, type ProblemEvent } from '@contract/problems'
@@ -9,7 +10,15 @@ import { StateView } from '@/components/StateView'
 import { formatDateTime } from '@/utils/date'
 import { TAB } from '@/utils/routes'
 import { DetailStatus } from './DetailStatus'
+import { DueLabel } from './Due'
+import { Extensions, leadDues, Supervision, Units, Verdict } from './DetailSections'
+import { ActionBar } from './actions/ActionBar'
+import { ActionSheet, toastDone } from './actions/ActionSheet'
+import { actionKeys, type ActionKey } from './actions/forms'
 import './styles.css'
+
+/** Actions whose forms pick a department from the catalogue. */
+const NEEDS_DEPARTMENTS = new Set(['route', 'reroute', 'request_co'])
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -28,7 +37,12 @@ function Timeline({ events }: { events: ProblemEvent[] }) {
   return (
     <View className='timeline'>
       {ordered.map((ev, i) => (
-        <View key={ev.id} className={`timeline__item${i === 0 ? ' timeline__item--latest' : ''}`} data-testid='timeline-item'>
+        <View
+          key={ev.id}
+          className={`timeline__item timeline__item--${ev.type}${i === 0 ? ' timeline__item--latest' : ''}`}
+          data-testid='timeline-item'
+          data-type={ev.type}
+        >
           <View className='timeline__rail'>
             <View className='timeline__dot' />
             {i < ordered.length - 1 && <View className='timeline__line' />}
@@ -47,16 +61,59 @@ function Timeline({ events }: { events: ProblemEvent[] }) {
   )
 }
 
+function Head({ problem }: { problem: ProblemDetail }) {
+  const dues = leadDues(problem)
+  const supervised = Math.max(problem.supervisionLevel, problem.supervision.length)
+  return (
+    <View className='card detail-head'>
+      <View className='detail-head__number'>
+        <Text>{problem.number}</Text>
+        <DetailStatus status={problem.status} />
+      </View>
+      <Text className='detail-head__title'>{problem.title}</Text>
+      {(problem.anonymous || problem.onBehalf || problem.reopenCount > 0 || problem.returnCount > 0) && (
+        <View className='problem-card__meta detail-head__chips'>
+          {problem.anonymous && (
+            <Text className='chip' data-testid='anonymous'>
+              匿名
+            </Text>
+          )}
+          {problem.onBehalf && <Text className='chip'>第一书记代企业提交</Text>}
+          {problem.reopenCount > 0 && <Text className='chip chip--purple'>重办 {problem.reopenCount} 次</Text>}
+          {problem.returnCount > 0 && <Text className='chip chip--red'>退单 {problem.returnCount} 次</Text>}
+        </View>
+      )}
+      {(dues.length > 0 || supervised > 0 || problem.overdue) && (
+        <View className='dues detail-head__dues' data-testid='detail-dues'>
+          {dues.map((d) => (
+            <DueLabel key={d.kind} item={d} />
+          ))}
+          {problem.overdue && !dues.length && <Text className='due due--overdue'>已超期</Text>}
+          {supervised > 0 && (
+            <Text className='due due--supervised' data-testid='supervised-count'>
+              已督办 {supervised} 次
+            </Text>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
 function Detail({ problem }: { problem: ProblemDetail }) {
+  const showSuggestions = problem.suggestions.length > 0 && (problem.status === 'triage' || problem.status === 'returned')
   return (
     <View>
-      <View className='card'>
-        <View className='detail-head__number'>
-          <Text>{problem.number}</Text>
-          <DetailStatus status={problem.status} />
+      <Head problem={problem} />
+      {problem.actions.includes('evaluate') && (
+        <View className='detail-prompt' data-testid='evaluate-prompt'>
+          <Text>承办单位已答复。问题解决了吗？请确认并评价；没有解决可以申请重办。</Text>
         </View>
-        <Text className='detail-head__title'>{problem.title}</Text>
-      </View>
+      )}
+      <Units problem={problem} />
+      <Verdict problem={problem} />
+      <Extensions problem={problem} />
+      <Supervision problem={problem} />
 
       <View className='section-title'>
         <Text>办理信息</Text>
@@ -64,6 +121,7 @@ function Detail({ problem }: { problem: ProblemDetail }) {
       <View className='card detail-rows'>
         <Row label='类别' value={categoryLabel(problem.category)} />
         <Row label='企业' value={problem.enterpriseName} />
+        <Row label='提交人' value={problem.anonymous ? `${problem.filerName}（匿名提交）` : problem.filerName} />
         {problem.chainName && <Row label='产业链' value={problem.chainName} />}
         {problem.townName && <Row label='镇街' value={problem.townName} />}
         <Row label='承办部门' value={problem.leadDepartmentName ?? '等待调度中心分派'} />
@@ -72,6 +130,13 @@ function Detail({ problem }: { problem: ProblemDetail }) {
         {problem.routingReason && (
           <View className='detail-reason'>
             <Text>派单依据：{problem.routingReason}</Text>
+          </View>
+        )}
+        {showSuggestions && (
+          <View className='detail-reason' data-testid='suggestions'>
+            <Text>
+              分派建议：{problem.suggestions.map((s) => `${s.departmentName} ${Math.round(s.confidence * 100)}%`).join('、')}
+            </Text>
           </View>
         )}
       </View>
@@ -94,7 +159,7 @@ function Detail({ problem }: { problem: ProblemDetail }) {
   )
 }
 
-/** 诉求详情: everything about one problem and what has happened to it. */
+/** 诉求详情: the one thread about a problem for everybody, with what this reader may do now. */
 export function ProblemDetailView({ id }: { id: string | undefined }) {
   const session = useSession()
   const token = session?.token
@@ -103,6 +168,11 @@ export function ProblemDetailView({ id }: { id: string | undefined }) {
     [id, token],
     { enabled: !!token, refreshOnShow: true }
   )
+  const [sheet, setSheet] = useState<ActionKey | null>(null)
+  const wantsDepartments = !!remote.data?.actions.some((a) => NEEDS_DEPARTMENTS.has(a))
+  const departments = useRemote(() => call('catalog', 'bootstrap', {}).then((b) => b.departments), [], {
+    enabled: wantsDepartments
+  })
   usePullDownRefresh(() => {
     void remote.reload().finally(() => void Taro.stopPullDownRefresh())
   })
@@ -119,11 +189,29 @@ export function ProblemDetailView({ id }: { id: string | undefined }) {
       </View>
     )
   }
+  const problem = remote.data
+  const hasBar = !!problem && actionKeys(problem.actions).length > 0
   return (
-    <View className='page'>
+    <View className={`page${hasBar ? ' page--with-bar' : ''}`}>
       <StateView loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()}>
-        {remote.data && <Detail problem={remote.data} />}
+        {problem && <Detail problem={problem} />}
       </StateView>
+      {problem && <ActionBar actions={problem.actions} onPick={setSheet} />}
+      {problem && sheet && (
+        <ActionSheet
+          key={sheet}
+          actionKey={sheet}
+          problem={problem}
+          departments={departments}
+          onDone={(detail, toast) => {
+            remote.mutate(detail)
+            setSheet(null)
+            toastDone(toast)
+          }}
+          onStale={() => void remote.refresh()}
+          onClose={() => setSheet(null)}
+        />
+      )}
     </View>
   )
 }

@@ -1,0 +1,5 @@
+import { NoticeList } from '@/features/notices/NoticeList'
+
+export default function Page() {
+  return <NoticeList />
+}

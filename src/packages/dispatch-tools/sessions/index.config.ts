@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '吐槽大会',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,5 @@
+import { SettingsView } from '@/features/dispatch-tools/SettingsView'
+
+export default function Page() {
+  return <SettingsView />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '相似问题',
+  enablePullDownRefresh: true
+})

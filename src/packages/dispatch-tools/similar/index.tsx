@@ -1,0 +1,5 @@
+import { SimilarView } from '@/features/dispatch-tools/SimilarView'
+
+export default function Page() {
+  return <SimilarView />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '全部诉求',
+  enablePullDownRefresh: true
+})

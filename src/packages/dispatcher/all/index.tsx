@@ -1,0 +1,5 @@
+import { DispatcherAll } from '@/features/problems/DispatcherConsole'
+
+export default function Page() {
+  return <DispatcherAll />
+}

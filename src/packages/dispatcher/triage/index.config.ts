@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '调度台',
+  enablePullDownRefresh: true
+})

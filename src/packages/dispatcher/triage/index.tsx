@@ -1,0 +1,5 @@
+import { DispatcherTriage } from '@/features/problems/DispatcherConsole'
+
+export default function Page() {
+  return <DispatcherTriage />
+}

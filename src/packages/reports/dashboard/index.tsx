@@ -1,0 +1,5 @@
+import { ReportsDashboard } from '@/features/reports/ReportsDashboard'
+
+export default function Page() {
+  return <ReportsDashboard />
+}
