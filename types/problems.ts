@@ -206,8 +206,10 @@ export interface ProblemSummary {
   supervisionLevel: number
   /** Filed without the filer's name being shown to departments. */
   anonymous: boolean
-  /** For a department's inbox: whether it leads or co-handles this problem. */
+  /** For a department's inbox: whether it leads or co-handles this problem (deadlines are then the unit's own). */
   unitRole?: 'lead' | 'co_handler'
+  /** For the dispatcher's queue: why it is there. */
+  queueReason?: 'triage' | 'returned' | 'extension' | 'overdue'
   /** Enterprises that said “我也遇到” (+1), besides the filer's. */
   votes: number
   /** Other enterprises of the chain may see it and +1 it. */

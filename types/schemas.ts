@@ -133,6 +133,8 @@ export const flowActionInput = z.discriminatedUnion(
         .optional(),
       comment: z.string({ error: '评价内容不正确' }).trim().max(LIMITS.commentMax, { error: `评价不超过 ${LIMITS.commentMax} 个字` }).optional()
     })
+      .refine((v) => !v.solved || v.rating !== undefined, { error: '确认解决时请打分（1–5 星）', path: ['rating'] })
+      .refine((v) => v.solved || (v.comment ?? '').length >= LIMITS.reasonMin, { error: `请说明哪里还没解决（至少 ${LIMITS.reasonMin} 个字）`, path: ['comment'] })
   ],
   { error: '不支持的办理操作' }
 )

@@ -11,12 +11,12 @@ interface Draft {
 }
 
 /** Who should hear about what just happened. Silence is a choice too (有求必应、无事不扰). */
-function draftsFor(e: FlowEvent, s: FlowState, number: string): Draft[] {
+function draftsFor(e: FlowEvent, s: FlowState, label: string): Draft[] {
   const lead = s.lead?.departmentId
   const filer = { person: s.filedBy }
-  const units = (text: string): Draft[] => (lead ? [{ to: { role: 'handler', departmentId: lead }, title: `诉求 ${number}`, body: text, template: 'problem_todo' }] : [])
-  const dispatcher = (text: string): Draft[] => [{ to: { role: 'dispatcher' }, title: `诉求 ${number}`, body: text, template: 'problem_todo' }]
-  const toFiler = (text: string): Draft[] => [{ to: filer, title: `您的诉求 ${number}`, body: text, template: 'problem_update' }]
+  const units = (text: string): Draft[] => (lead ? [{ to: { role: 'handler', departmentId: lead }, title: `诉求 ${label}`, body: text, template: 'problem_todo' }] : [])
+  const dispatcher = (text: string): Draft[] => [{ to: { role: 'dispatcher' }, title: `诉求 ${label}`, body: text, template: 'problem_todo' }]
+  const toFiler = (text: string): Draft[] => [{ to: filer, title: `您的诉求 ${label}`, body: text, template: 'problem_update' }]
   switch (e.type) {
     case 'routed':
     case 'rerouted':
@@ -30,7 +30,7 @@ function draftsFor(e: FlowEvent, s: FlowState, number: string): Draft[] {
     case 'co_requested':
       return e.data.assignments.map((a) => ({
         to: { role: 'handler', departmentId: a.departmentId },
-        title: `诉求 ${number}`,
+        title: `诉求 ${label}`,
         body: '请会办，签收后在时限内答复',
         template: 'problem_todo'
       }))
@@ -40,10 +40,10 @@ function draftsFor(e: FlowEvent, s: FlowState, number: string): Draft[] {
       return dispatcher(`申请延期 ${e.data.request.days} 个工作日：${e.data.request.reason}`)
     case 'extension_approved':
     case 'extension_refused':
-      return [{ to: { role: 'handler', departmentId: e.data.departmentId }, title: `诉求 ${number}`, body: e.type === 'extension_approved' ? '延期申请已同意' : '延期申请未同意', template: 'problem_todo' }]
+      return [{ to: { role: 'handler', departmentId: e.data.departmentId }, title: `诉求 ${label}`, body: e.type === 'extension_approved' ? '延期申请已同意' : '延期申请未同意', template: 'problem_todo' }]
     case 'supervised': {
       const dept = e.data.record.departmentId
-      const to: Draft[] = dept ? [{ to: { role: 'handler', departmentId: dept }, title: `督办：诉求 ${number}`, body: e.data.record.note, template: 'problem_todo' }] : []
+      const to: Draft[] = dept ? [{ to: { role: 'handler', departmentId: dept }, title: `督办：${label}`, body: e.data.record.note, template: 'problem_todo' }] : []
       return [...to, ...dispatcher(`已督办：${e.data.record.note}`)]
     }
     case 'reopened':
@@ -68,8 +68,12 @@ async function recipients(q: Queryable, to: Draft['to']): Promise<string[]> {
  * source of truth, and each notice also waits in the outbox for WeChat's subscribe-message sender.
  */
 export async function notify(q: Queryable, problemId: string, number: string, state: FlowState, events: readonly FlowEvent[], now: Date): Promise<void> {
+  if (!events.length) return
+  const [{ title }] = await q.query<{ title: string }>('SELECT title FROM problems WHERE id = $1', [problemId])
+  // the number identifies, the title reminds: 「SD20261123-0001 新厂区急需招聘焊工」
+  const label = `${number} ${title.length > 16 ? `${title.slice(0, 15)}…` : title}`
   for (const e of events) {
-    for (const d of draftsFor(e, state, number)) {
+    for (const d of draftsFor(e, state, label)) {
       for (const person of new Set(await recipients(q, d.to))) {
         if (e.actor.kind !== 'system' && e.actor.personId === person) continue
         const id = newId('nt')

@@ -63,6 +63,10 @@ describe('the problem flow through the handlers', () => {
     const p = await file()
     await ok(hr, p.id, { type: 'accept' })
     await ok(hr, p.id, { type: 'reply', content: '已电话联系企业说明招聘会安排。' })
+    const bare = await act(enterprise, p.id, { type: 'evaluate', solved: false })
+    expect(bare.ok || bare.error.fields?.['action.comment']).toContain('没解决')
+    const unrated = await act(enterprise, p.id, { type: 'evaluate', solved: true })
+    expect(unrated.ok || unrated.error.fields?.['action.rating']).toContain('打分')
     const reopened = await ok(enterprise, p.id, { type: 'evaluate', solved: false, comment: '还没有对接上' })
     expect(reopened.status).toBe('reopened')
     expect(reopened.reopenCount).toBe(1)
@@ -74,7 +78,7 @@ describe('the problem flow through the handlers', () => {
     expect(back.ok || back.error.code).toBe('VALIDATION')
     const returned = await ok(hr, p.id, { type: 'return', reason: '涉及员工子女入学，非本局职责' })
     expect(returned.status).toBe('returned')
-    expect(unwrap(await h.call('problems', 'triage', {}, { as: dispatcher })).map((x) => x.id)).toContain(p.id)
+    expect(unwrap(await h.call('problems', 'triage', {}, { as: dispatcher })).find((x) => x.id === p.id)?.queueReason).toBe('returned')
 
     const rerouted = await ok(dispatcher, p.id, { type: 'reroute', departmentId: 'education', reason: '转教育局办理' })
     expect(rerouted.status).toBe('routed')
@@ -100,7 +104,11 @@ describe('the problem flow through the handlers', () => {
     expect(early.ok || early.error.code).toBe('CONFLICT')
 
     const inbox = unwrap(await h.call('problems', 'inbox', {}, { as: education }))
-    expect(inbox.find((x) => x.id === p.id)?.unitRole).toBe('co_handler')
+    const row = inbox.find((x) => x.id === p.id)
+    expect(row?.unitRole).toBe('co_handler')
+    // the co-handler's own clock, not the lead's
+    expect(row?.acceptDue).toBe(co.coHandlers[0].acceptDue.at)
+    expect(co.events.find((e) => e.type === 'co_requested')?.note).toContain('区教育局')
     await ok(education, p.id, { type: 'co_accept' })
     await ok(education, p.id, { type: 'co_reply', content: '已为 3 名员工子女安排就近入学学位。' })
     expect((await ok(hr, p.id, { type: 'reply', content: '招聘与入学两项均已落实，请企业确认。' })).status).toBe('replied')
@@ -112,6 +120,7 @@ describe('the problem flow through the handlers', () => {
     const asked = await ok(hr, p.id, { type: 'request_extension', days: 3, reason: '需协调多家培训机构' })
     const request = asked.extensions[0]
     expect(request.status).toBe('pending')
+    expect(unwrap(await h.call('problems', 'triage', {}, { as: dispatcher })).find((x) => x.id === p.id)?.queueReason).toBe('extension')
     const before = asked.lead?.replyDue.date
     const approved = await ok(dispatcher, p.id, { type: 'approve_extension', requestId: request.id })
     expect(approved.extensions[0].status).toBe('approved')

@@ -97,6 +97,8 @@ CREATE TABLE problems (
   reopen_count integer NOT NULL DEFAULT 0,
   return_count integer NOT NULL DEFAULT 0,
   supervision_level integer NOT NULL DEFAULT 0,
+  -- a unit's 延期 request waits for the dispatcher
+  pending_extension boolean NOT NULL DEFAULT false,
   solved boolean,
   rating smallint CHECK (rating BETWEEN 1 AND 5),
   -- when the current lead unit's clock started, when it accepted, and whether that was in time (响应率)
@@ -140,6 +142,9 @@ CREATE TABLE problem_units (
   role text NOT NULL CHECK (role IN ('lead', 'co_handler')),
   -- open: the unit still owes something; done: answered; gone: re-routed away or released
   state text NOT NULL CHECK (state IN ('open', 'done', 'gone')),
+  -- this unit's own clock (a co-handler's differs from the lead's); due = the next of the two it owes
+  accept_due timestamptz,
+  reply_due timestamptz,
   due timestamptz,
   PRIMARY KEY (problem_id, department_id)
 );

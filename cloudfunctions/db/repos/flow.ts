@@ -85,24 +85,35 @@ async function appendEvents(q: Queryable, problemId: string, events: readonly Fl
 
 /** The lead and co-handlers as the inbox sees them: who still owes something, and by when. */
 async function syncUnits(q: Queryable, problemId: string, s: FlowState): Promise<void> {
-  const units: { departmentId: string; role: 'lead' | 'co_handler'; state: 'open' | 'done'; due: string | null }[] = []
+  const units: { departmentId: string; role: 'lead' | 'co_handler'; state: 'open' | 'done'; accept: string | null; reply: string | null }[] = []
   if (s.lead) {
     const owes = s.status === 'routed' || s.status === 'accepted' || s.status === 'reopened'
-    const due = s.status === 'routed' ? s.lead.acceptDue.at : s.lead.replyDue.at
-    units.push({ departmentId: s.lead.departmentId, role: 'lead', state: owes ? 'open' : 'done', due: owes ? due : null })
+    units.push({
+      departmentId: s.lead.departmentId,
+      role: 'lead',
+      state: owes ? 'open' : 'done',
+      accept: owes && s.status === 'routed' ? s.lead.acceptDue.at : null,
+      reply: owes ? s.lead.replyDue.at : null
+    })
   }
   for (const c of s.coHandlers) {
     if (c.status === 'cancelled' || c.departmentId === s.lead?.departmentId) continue
     const owes = c.status === 'pending' || c.status === 'accepted'
-    const due = c.status === 'pending' ? c.acceptDue.at : c.replyDue.at
-    units.push({ departmentId: c.departmentId, role: 'co_handler', state: owes ? 'open' : 'done', due: owes ? due : null })
+    units.push({
+      departmentId: c.departmentId,
+      role: 'co_handler',
+      state: owes ? 'open' : 'done',
+      accept: c.status === 'pending' ? c.acceptDue.at : null,
+      reply: owes ? c.replyDue.at : null
+    })
   }
-  await q.query(`UPDATE problem_units SET state = 'gone', due = NULL WHERE problem_id = $1`, [problemId])
+  await q.query(`UPDATE problem_units SET state = 'gone', accept_due = NULL, reply_due = NULL, due = NULL WHERE problem_id = $1`, [problemId])
   for (const u of units) {
     await q.query(
-      `INSERT INTO problem_units (problem_id, department_id, role, state, due) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (problem_id, department_id) DO UPDATE SET role = EXCLUDED.role, state = EXCLUDED.state, due = EXCLUDED.due`,
-      [problemId, u.departmentId, u.role, u.state, u.due]
+      `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due) VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, COALESCE($5::timestamptz, $6::timestamptz))
+       ON CONFLICT (problem_id, department_id) DO UPDATE SET role = EXCLUDED.role, state = EXCLUDED.state,
+         accept_due = EXCLUDED.accept_due, reply_due = EXCLUDED.reply_due, due = EXCLUDED.due`,
+      [problemId, u.departmentId, u.role, u.state, u.accept, u.reply]
     )
   }
 }
@@ -135,7 +146,7 @@ export async function saveFlow(
   const updated = await q.query(
     `UPDATE problems SET status = $3, lead_department_id = $4, accept_due = $5, reply_due = $6, next_due = $7, overdue = $8,
             reopen_count = $9, return_count = $10, supervision_level = $11, solved = $12, rating = $13, version = $14, updated_at = $15,
-            routed_at = $16, accepted_at = $17,
+            routed_at = $16, accepted_at = $17, pending_extension = $19,
             accepted_in_time = CASE WHEN $17::timestamptz IS NULL THEN NULL ELSE $17::timestamptz <= $18::timestamptz END
       WHERE id = $1 AND version = $2 RETURNING id`,
     [
@@ -156,7 +167,8 @@ export async function saveFlow(
       now,
       lead?.routedAt ?? null,
       lead?.acceptedAt ?? null,
-      lead?.acceptDue.at ?? null
+      lead?.acceptDue.at ?? null,
+      next.extensions.some((x) => x.status === 'pending')
     ]
   )
   if (!updated.length) throw new Error(`problem ${problemId} moved past version ${version}`)

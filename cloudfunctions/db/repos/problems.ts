@@ -80,6 +80,9 @@ interface SummaryRow {
   merged_into: string | null
   session_id: string | null
   unit_role?: 'lead' | 'co_handler'
+  unit_accept_due?: Date | null
+  unit_reply_due?: Date | null
+  queue_reason?: 'triage' | 'returned' | 'overdue' | 'extension'
 }
 
 const toSummary = (r: SummaryRow): ProblemSummary => ({
@@ -105,7 +108,8 @@ const toSummary = (r: SummaryRow): ProblemSummary => ({
   chainLevel: r.chain_level,
   mergedInto: r.merged_into,
   sessionId: r.session_id,
-  ...(r.unit_role ? { unitRole: r.unit_role } : {})
+  ...(r.unit_role ? { unitRole: r.unit_role } : {}),
+  ...(r.queue_reason ? { queueReason: r.queue_reason } : {})
 })
 
 export async function listFiledBy(q: Queryable, personId: string, limit = 100): Promise<ProblemSummary[]> {
@@ -128,7 +132,7 @@ export async function listForDepartments(
   limit = 200
 ): Promise<ProblemSummary[]> {
   const rows = await q.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role
+    `SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role, u.accept_due AS unit_accept_due, u.reply_due AS unit_reply_due
        FROM problem_units u
        JOIN problems p ON p.id = u.problem_id
        JOIN enterprises e ON e.id = p.enterprise_id
@@ -140,18 +144,19 @@ export async function listForDepartments(
       LIMIT $4`,
     [departmentIds, view, now, limit]
   )
-  return rows.map(toSummary)
+  // in its inbox a unit sees its own clock: a co-handler's deadlines are not the lead's
+  return rows.map((r) => ({ ...toSummary(r), acceptDue: r.unit_accept_due ? iso(r.unit_accept_due) : null, replyDue: r.unit_reply_due ? iso(r.unit_reply_due) : null }))
 }
 
 /** The dispatcher's queue: unplaced, handed back, waiting for an extension decision, or overdue. */
 export async function listTriage(q: Queryable, limit = 200): Promise<ProblemSummary[]> {
   const rows = await q.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
-      WHERE p.status IN ('triage', 'returned') OR p.overdue
-         OR EXISTS (SELECT 1 FROM problem_events ev WHERE ev.problem_id = p.id AND ev.type = 'extension_requested'
-                     AND NOT EXISTS (SELECT 1 FROM problem_events d WHERE d.problem_id = p.id AND d.seq > ev.seq
-                                      AND d.type IN ('extension_approved', 'extension_refused')))
-      ORDER BY CASE WHEN p.status IN ('triage', 'returned') THEN 0 WHEN p.overdue THEN 1 ELSE 2 END, p.created_at
+    `SELECT ${SUMMARY_COLUMNS},
+            CASE WHEN p.status = 'triage' THEN 'triage' WHEN p.status = 'returned' THEN 'returned'
+                 WHEN p.pending_extension THEN 'extension' ELSE 'overdue' END AS queue_reason
+       ${SUMMARY_FROM}
+      WHERE (p.status IN ('triage', 'returned') OR p.overdue OR p.pending_extension) AND p.merged_into IS NULL
+      ORDER BY CASE WHEN p.status IN ('triage', 'returned') THEN 0 WHEN p.pending_extension THEN 1 ELSE 2 END, p.created_at
       LIMIT $1`,
     [limit]
   )

@@ -35,7 +35,7 @@ export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state
     if (a.kind === 'unit') return dept(a.departmentId)
     return showFiler ? (people.get(a.personId) ?? '企业用户') : '企业用户（匿名）'
   }
-  const events: ProblemEvent[] = flow.history.map((e) => ({ id: String(e.seq), type: e.type, actor: actorLabel(e), note: noteOf(e), at: e.at }))
+  const events: ProblemEvent[] = flow.history.map((e) => ({ id: String(e.seq), type: e.type, actor: actorLabel(e), note: noteOf(e, dept), at: e.at }))
 
   return {
     ...row.summary,
@@ -64,9 +64,28 @@ export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state
   }
 }
 
-/** The words shown under an event: the reason, or what was said (replies). */
-function noteOf(e: FlowEvent): string | null {
-  if (e.type === 'replied' || e.type === 'co_replied') return e.data.content
-  if (e.type === 'rated') return `${e.data.rating} 星${e.data.comment ? `：${e.data.comment}` : ''}`
-  return e.reason
+/** The words shown under an event: where it went, what was said, and why. */
+function noteOf(e: FlowEvent, dept: (id: string) => string): string | null {
+  const why = (text: string) => (e.reason ? `${text}：${e.reason}` : text)
+  switch (e.type) {
+    case 'routed':
+      return why(`派至${dept(e.data.lead.departmentId)}`)
+    case 'rerouted':
+      return why(`由${dept(e.data.from)}转至${dept(e.data.lead.departmentId)}`)
+    case 'co_requested':
+      return why(`请${e.data.assignments.map((a) => dept(a.departmentId)).join('、')}会办`)
+    case 'co_cancelled':
+      return why(`撤销${dept(e.data.departmentId)}的会办`)
+    case 'replied':
+    case 'co_replied':
+      return e.data.content
+    case 'extension_requested':
+      return why(`申请延期 ${e.data.request.days} 个工作日`)
+    case 'extension_approved':
+      return why(`同意延期 ${e.data.days} 个工作日，答复期限至 ${e.data.replyDue.date}`)
+    case 'rated':
+      return `${e.data.rating} 星${e.data.comment ? `：${e.data.comment}` : ''}`
+    default:
+      return e.reason
+  }
 }

@@ -1,0 +1,62 @@
+import type { Amenity, StationType } from '@contract'
+import type { CalendarInput } from '../calendar'
+import { distanceMeters, distanceText, isLatLng, type LatLng } from './geo'
+import { openingStatus, type OpeningHours, type OpeningStatus } from './opening'
+
+/** What the finder needs of a station (the contract's Station plus the closure settings fits). */
+export interface FinderStation extends OpeningHours {
+  id: string
+  lat: number
+  lng: number
+  type?: StationType
+  amenities: readonly Amenity[]
+}
+
+export interface FinderQuery {
+  /** The user's location; null when they did not share it (then the input order is kept). */
+  origin: LatLng | null
+  at: Date
+  /** Only stations open at `at`. */
+  openNow?: boolean
+  /** Only stations that have every one of these. */
+  amenities?: readonly Amenity[]
+  types?: readonly StationType[]
+  /** Only stations within this distance (ignored without an origin). */
+  radiusM?: number
+  limit?: number
+}
+
+export interface FoundStation<S> {
+  station: S
+  /** Null without an origin. */
+  distanceM: number | null
+  /** '850 米', '1.2 公里'; null without an origin. */
+  distanceText: string | null
+  status: OpeningStatus
+}
+
+/**
+ * The finder's list: filtered by type, amenities, open now and radius, nearest first (ties by id).
+ * Run it over the rows the nearest query returned (see geo.ts), or over a whole small table.
+ * Stations with unusable coordinates are left out when there is an origin.
+ */
+export function findStations<S extends FinderStation>(stations: readonly S[], q: FinderQuery, cal?: CalendarInput): FoundStation<S>[] {
+  const origin = q.origin && isLatLng(q.origin) ? q.origin : null
+  const wanted = q.amenities ?? []
+  const found: FoundStation<S>[] = []
+  for (const station of stations) {
+    if (q.types?.length && (!station.type || !q.types.includes(station.type))) continue
+    if (!wanted.every((a) => station.amenities.includes(a))) continue
+    let distanceM: number | null = null
+    if (origin) {
+      if (!isLatLng(station)) continue
+      distanceM = distanceMeters(origin, station)
+      if (q.radiusM !== undefined && distanceM > q.radiusM) continue
+    }
+    const status = openingStatus(station, q.at, cal)
+    if (q.openNow && !status.open) continue
+    found.push({ station, distanceM, distanceText: distanceM === null ? null : distanceText(distanceM), status })
+  }
+  if (origin) found.sort((a, b) => (a.distanceM as number) - (b.distanceM as number) || (a.station.id < b.station.id ? -1 : a.station.id > b.station.id ? 1 : 0))
+  return q.limit !== undefined ? found.slice(0, Math.max(0, q.limit)) : found
+}

@@ -1,0 +1,5 @@
+export * from './geo'
+export * from './opening'
+export * from './finder'
+export * from './occupancy'
+export * from './time'
