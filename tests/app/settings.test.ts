@@ -70,3 +70,15 @@ describe('the dispatcher keeps the routing rules, time limits and calendar', () 
     expect(unwrap(await h.call('problems', 'file', problem, { as: enterprise })).number).toMatch(/^SD/)
   })
 })
+
+describe('rules the engine would ignore are refused', () => {
+  test('a one-character word in A+B, and a duplicate phrase', async () => {
+    const d = await h.signIn('dispatcher')
+    const short = await h.call('settings', 'saveRule', { phrase: '招+聘工', departmentId: 'hr', priority: 10 }, { as: d })
+    expect(short.ok || short.error.fields?.phrase).toBeTruthy()
+    expect(short.ok).toBe(false)
+    unwrap(await h.call('settings', 'saveRule', { phrase: '稳岗补贴', departmentId: 'hr', priority: 10 }, { as: d }))
+    const dup = await h.call('settings', 'saveRule', { phrase: '稳岗补贴', departmentId: 'finance', priority: 20 }, { as: d })
+    expect(dup.ok || dup.error.code).toBe('CONFLICT')
+  })
+})

@@ -5,7 +5,7 @@ import {
   type SaveRuleInput,
   type SaveSlaInput
 } from '@contract'
-import { calendarWarnings, makeCalendar, slaFor, type SlaConfig } from '../../core'
+import { calendarWarnings, makeCalendar, slaFor, validateRule, type SlaConfig } from '../../core'
 import type { Ctx } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../ids'
@@ -47,6 +47,11 @@ async function saveRule(ctx: Ctx, input: SaveRuleInput): Promise<FlowSettingsDto
   if (!(await ctx.q.query('SELECT 1 FROM departments WHERE id = $1', [input.departmentId])).length) {
     throw new AppError('VALIDATION', '所选部门不存在', { departmentId: '所选部门不存在' })
   }
+  // the engine's own check: a rule it would ignore must not be saved as if it worked
+  const [problem] = validateRule({ phrase: input.phrase, department: input.departmentId, priority: input.priority })
+  if (problem) throw new AppError('VALIDATION', problem, { phrase: problem })
+  const same = await ctx.q.query('SELECT 1 FROM routing_rules WHERE phrase = $1 AND id <> $2', [input.phrase, input.id ?? ''])
+  if (same.length) throw new AppError('CONFLICT', `已有“${input.phrase}”的规则，请直接修改它`, { phrase: '已有相同关键词的规则' })
   if (input.id) {
     const updated = await ctx.q.query(
       'UPDATE routing_rules SET phrase = $2, department_id = $3, priority = $4, enabled = $5 WHERE id = $1 RETURNING id',

@@ -1,5 +1,5 @@
 import { addDays, shanghaiDate, weekday, type CalendarInput, type Day } from '../calendar'
-import { dayClosure, type ClosureSettings } from '../stations/opening'
+import { dayClosure, preparedCalendar, type ClosureSettings } from '../stations/opening'
 import { chinaInstant, hmMinutes, isHm, WEEKDAY_LABELS } from '../stations/time'
 
 /** One sitting of a service on a weekday, China wall-clock times; end may be '24:00'. */
@@ -78,10 +78,11 @@ export function generateSlots(input: SlotGenerationInput): GeneratedSlot[] {
   const fromMs = input.from.getTime()
   if (Number.isNaN(fromMs)) throw new RangeError('无效时间')
   const first = shanghaiDate(input.from)
+  const cal = preparedCalendar(input.calendar)
   const out: GeneratedSlot[] = []
   for (let i = 0; i <= horizonDays; i++) {
     const day = addDays(first, i)
-    if (dayClosure(day, input, input.calendar)) continue
+    if (dayClosure(day, input, cal)) continue
     const list = [...(input.schedule[weekday(day)] ?? [])].sort((a, b) => hmMinutes(a.start) - hmMinutes(b.start))
     for (const t of list) {
       const startsAt = chinaInstant(day, hmMinutes(t.start))

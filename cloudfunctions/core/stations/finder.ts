@@ -1,7 +1,7 @@
 import type { Amenity, StationType } from '@contract'
 import type { CalendarInput } from '../calendar'
 import { distanceMeters, distanceText, isLatLng, type LatLng } from './geo'
-import { openingStatus, type OpeningHours, type OpeningStatus } from './opening'
+import { openingStatus, preparedCalendar, type OpeningHours, type OpeningStatus } from './opening'
 
 /** What the finder needs of a station (the contract's Station plus the closure settings fits). */
 export interface FinderStation extends OpeningHours {
@@ -40,7 +40,8 @@ export interface FoundStation<S> {
  * Run it over the rows the nearest query returned (see geo.ts), or over a whole small table.
  * Stations with unusable coordinates are left out when there is an origin.
  */
-export function findStations<S extends FinderStation>(stations: readonly S[], q: FinderQuery, cal?: CalendarInput): FoundStation<S>[] {
+export function findStations<S extends FinderStation>(stations: readonly S[], q: FinderQuery, calendar?: CalendarInput): FoundStation<S>[] {
+  const cal = preparedCalendar(calendar)
   const origin = q.origin && isLatLng(q.origin) ? q.origin : null
   const wanted = q.amenities ?? []
   const found: FoundStation<S>[] = []

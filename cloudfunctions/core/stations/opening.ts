@@ -1,5 +1,5 @@
 import type { DayHours } from '@contract'
-import { addDays, dayInfo, isDay, shanghaiDate, startOfDay, weekday, type CalendarInput, type Day } from '../calendar'
+import { addDays, dayInfo, isDay, makeCalendar, shanghaiDate, startOfDay, weekday, type CalendarInput, type Day } from '../calendar'
 import { chinaHm, chinaInstant, DAY_MINUTES, hmMinutes, isHm, monthDayText, relativeDayText } from './time'
 
 /**
@@ -62,6 +62,11 @@ export function dayClosure(day: Day, s: ClosureSettings, cal?: CalendarInput): D
   return null
 }
 
+/** The calendar prepared once (a raw override list would be validated again for every day looked at). */
+export function preparedCalendar(cal?: CalendarInput): CalendarInput | undefined {
+  return Array.isArray(cal) ? makeCalendar(cal) : cal
+}
+
 interface Interval {
   start: number
   end: number
@@ -100,8 +105,9 @@ function valid(at: Date): number {
 }
 
 /** Whether the station is open at an instant (China time). */
-export function isOpenAt(s: OpeningHours, at: Date, cal?: CalendarInput): boolean {
+export function isOpenAt(s: OpeningHours, at: Date, calendar?: CalendarInput): boolean {
   const ms = valid(at)
+  const cal = preparedCalendar(calendar)
   const today = shanghaiDate(at)
   // a span is at most 24 hours, so only yesterday's and today's can cover `at`
   return intervals(s, addDays(today, -1), today, cal).some((i) => i.start <= ms && ms < i.end)
@@ -120,8 +126,9 @@ export const OPENING_LOOKAHEAD_DAYS = 30
  * When the station next closes (when open at `at`) or opens (when closed), within `lookaheadDays`.
  * Null when there is no change in that time: open round the clock, or closed for the whole time.
  */
-export function nextChange(s: OpeningHours, at: Date, cal?: CalendarInput, lookaheadDays = OPENING_LOOKAHEAD_DAYS): OpeningChange | null {
+export function nextChange(s: OpeningHours, at: Date, calendar?: CalendarInput, lookaheadDays = OPENING_LOOKAHEAD_DAYS): OpeningChange | null {
   const ms = valid(at)
+  const cal = preparedCalendar(calendar)
   if (!Number.isInteger(lookaheadDays) || lookaheadDays < 1 || lookaheadDays > 366) throw new RangeError(`lookaheadDays 应为 1–366：${lookaheadDays}`)
   const today = shanghaiDate(at)
   const last = addDays(today, lookaheadDays)
@@ -146,7 +153,8 @@ export interface OpeningStatus {
 }
 
 /** Open or not, the next change, and the Chinese label the finder shows. */
-export function openingStatus(s: OpeningHours, at: Date, cal?: CalendarInput, lookaheadDays = OPENING_LOOKAHEAD_DAYS): OpeningStatus {
+export function openingStatus(s: OpeningHours, at: Date, calendar?: CalendarInput, lookaheadDays = OPENING_LOOKAHEAD_DAYS): OpeningStatus {
+  const cal = preparedCalendar(calendar)
   const open = isOpenAt(s, at, cal)
   const next = nextChange(s, at, cal, lookaheadDays)
   const today = shanghaiDate(at)

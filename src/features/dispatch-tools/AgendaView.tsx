@@ -139,7 +139,15 @@ export function AgendaView({ id }: { id: string | undefined }) {
     <View className='page dt-page'>
       <PageHeader title={s?.title ?? '吐槽大会议程'} subtitle={s ? `${s.chainName} · ${s.startsOn === s.endsOn ? s.startsOn : `${s.startsOn} 至 ${s.endsOn}`}` : '按“我也遇到”的企业数排序'} />
       <ToolsNav current='agenda' user={session.user} />
-      <StateView loading={agenda.loading} loadingText='正在读取议程…' error={agenda.error} onRetry={() => void agenda.reload()}>
+      {agenda.error?.code === 'NOT_FOUND' && (
+        <EmptyState mark='!' title={agenda.error.message} description='这场大会可能已被删除，或链接有误。请从吐槽大会列表重新进入。' action={{ text: '查看吐槽大会', onClick: toList }} />
+      )}
+      <StateView
+        loading={agenda.loading}
+        loadingText='正在读取议程…'
+        error={agenda.error?.code === 'NOT_FOUND' ? undefined : agenda.error}
+        onRetry={() => void agenda.reload()}
+      >
         {agenda.data && (
           <>
             <View className='section-title'>
@@ -152,7 +160,7 @@ export function AgendaView({ id }: { id: string | undefined }) {
             </View>
             <View className='dt-live' data-testid='agenda-live'>
               <Text>
-                {phase === 'ended' ? '大会已结束' : '按“我也遇到”的企业数排序 · 每 30 秒自动刷新'}
+                {phase === 'ended' ? '大会已结束' : '每 30 秒自动刷新'}
                 {updatedAt ? ` · 更新于 ${clock(updatedAt)}` : ''}
               </Text>
               <Text className='dt-action dt-live__refresh' onClick={() => void agenda.refresh()} data-testid='agenda-refresh'>

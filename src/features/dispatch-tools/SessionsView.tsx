@@ -47,7 +47,7 @@ function OpenSessionForm({ chains, onOpened, onCancel }: { chains: { list: Chain
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<CloudError | null>(null)
   const { busy: sending, run } = useSubmit()
-  const requestId = useRef<string | null>(null)
+  const requestId = useRef<{ key: string; id: string } | null>(null)
 
   const clear = (key: string) =>
     setErrors((e) => {
@@ -61,18 +61,24 @@ function OpenSessionForm({ chains, onOpened, onCancel }: { chains: { list: Chain
   const index = list.findIndex((c) => c.id === chainId)
   const chosen = index >= 0 ? list[index] : null
 
-  const submit = () =>
-    run(async () => {
-      setFailure(null)
-      const parsed = openSessionInput.safeParse({ chainId: chainId || undefined, title, startsOn, endsOn })
-      if (!parsed.success) {
-        setErrors(fieldErrors(parsed.error))
-        return
-      }
-      setErrors({})
-      if (!requestId.current) requestId.current = newRequestId()
+  const submit = () => {
+    setFailure(null)
+    const parsed = openSessionInput.safeParse({ chainId: chainId || undefined, title, startsOn, endsOn })
+    if (!parsed.success) {
+      const found = fieldErrors(parsed.error)
+      // the schema compares the dates only once everything else is right: say it at once
+      if (!found.startsOn && !found.endsOn && endsOn < startsOn) found.endsOn = '结束日期不能早于开始日期'
+      setErrors(found)
+      return
+    }
+    setErrors({})
+    // the same intent (same input) retried keeps its id, so a lost answer never does it twice
+    const key = JSON.stringify(parsed.data)
+    const rid = requestId.current?.key === key ? requestId.current.id : newRequestId()
+    requestId.current = { key, id: rid }
+    void run(async () => {
       try {
-        const session = await call('sessions', 'open', parsed.data, { requestId: requestId.current })
+        const session = await call('sessions', 'open', parsed.data, { requestId: rid })
         requestId.current = null
         void Taro.showToast({ title: '已召开', icon: 'success' })
         onOpened(session)
@@ -83,6 +89,7 @@ function OpenSessionForm({ chains, onOpened, onCancel }: { chains: { list: Chain
         setFailure(err)
       }
     })
+  }
 
   let chainField
   if (chains.loading) chainField = <Text className='dt-static dt-placeholder'>正在加载产业链…</Text>

@@ -44,10 +44,27 @@ export function phraseWords(phrase: string): string[] {
     .filter(Boolean)
 }
 
-/** Checks the routing engine makes beyond the shared schema: every word of `A+B` at least 2 characters. */
-function phraseProblem(phrase: string): string | null {
+/** How the engine compares phrases (case, width, spaces, quotes and brackets do not matter), roughly. */
+function normalPhrase(phrase: string): string {
+  return phraseWords(
+    phrase
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s"'“”‘’「」『』()（）【】[\]《》<>]/g, '')
+  )
+    .sort()
+    .join('+')
+}
+
+/**
+ * Checks beyond the shared schema: every word of `A+B` at least 2 characters (the engine ignores a
+ * rule otherwise), and no second rule with the same words.
+ */
+function phraseProblem(phrase: string, others: readonly RoutingRuleDto[]): string | null {
   const parts = phrase.trim().split(/[+＋]/).map((w) => w.trim())
   if (parts.length > 1 && parts.some((w) => w.length < 2)) return '用“+”连接的每个词都至少 2 个字，如“驿站+充电”'
+  const same = others.find((r) => normalPhrase(r.phrase) === normalPhrase(phrase))
+  if (same) return `已有相同关键词的规则（→${same.departmentName}），请直接修改那一条`
   return null
 }
 
@@ -85,11 +102,14 @@ interface DepartmentsState {
 
 function RuleForm({
   rule,
+  others,
   departments,
   onSaved,
   onCancel
 }: {
   rule: RoutingRuleDto | null
+  /** The other rules, to catch a duplicate. */
+  others: readonly RoutingRuleDto[]
   departments: DepartmentsState
   onSaved: (dto: FlowSettingsDto) => void
   onCancel: () => void
@@ -106,24 +126,24 @@ function RuleForm({
   const index = list.findIndex((d) => d.id === departmentId)
   const chosen = index >= 0 ? list[index] : null
 
-  const save = () =>
-    run(async () => {
-      setFailure(null)
-      const parsed = saveRuleInput.safeParse({
-        ...(rule ? { id: rule.id } : {}),
-        phrase,
-        departmentId: departmentId || undefined,
-        priority: toNumber(priority),
-        enabled
-      })
-      const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
-      const extra = phraseProblem(phrase)
-      if (extra && !found.phrase) found.phrase = extra
-      if (!parsed.success || Object.keys(found).length) {
-        setErrors(found)
-        return
-      }
-      setErrors({})
+  const save = () => {
+    setFailure(null)
+    const parsed = saveRuleInput.safeParse({
+      ...(rule ? { id: rule.id } : {}),
+      phrase,
+      departmentId: departmentId || undefined,
+      priority: toNumber(priority),
+      enabled
+    })
+    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
+    const extra = phraseProblem(phrase, others)
+    if (extra && !found.phrase) found.phrase = extra
+    if (!parsed.success || Object.keys(found).length) {
+      setErrors(found)
+      return
+    }
+    setErrors({})
+    void run(async () => {
       try {
         const dto = await call('settings', 'saveRule', parsed.data)
         void Taro.showToast({ title: rule ? '规则已保存' : '规则已添加', icon: 'success' })
@@ -134,6 +154,7 @@ function RuleForm({
         setFailure(err)
       }
     })
+  }
 
   let departmentField
   if (departments.loading) {
@@ -326,7 +347,7 @@ function RulesSection({ data, departments, onSaved }: { data: FlowSettingsDto; d
           </Text>
         )}
       </View>
-      {editing === 'new' && <RuleForm rule={null} departments={departments} onSaved={saved} onCancel={() => setEditing(null)} />}
+      {editing === 'new' && <RuleForm rule={null} others={data.rules} departments={departments} onSaved={saved} onCancel={() => setEditing(null)} />}
       {data.rules.length === 0 && editing !== 'new' ? (
         <EmptyState
           title='还没有自定义派单规则'
@@ -338,7 +359,7 @@ function RulesSection({ data, departments, onSaved }: { data: FlowSettingsDto; d
           <View className='card dt-list'>
             {data.rules.map((r) =>
               editing === r.id ? (
-                <RuleForm key={r.id} rule={r} departments={departments} onSaved={saved} onCancel={() => setEditing(null)} />
+                <RuleForm key={r.id} rule={r} others={data.rules.filter((x) => x.id !== r.id)} departments={departments} onSaved={saved} onCancel={() => setEditing(null)} />
               ) : (
                 <RuleRow key={r.id} rule={r} onEdit={() => setEditing(r.id)} onSaved={onSaved} />
               )
@@ -365,24 +386,24 @@ function SlaEditor({ entry, onSaved, onCancel }: { entry: SlaEntry; onSaved: (dt
   const [failure, setFailure] = useState<CloudError | null>(null)
   const { busy: sending, run } = useSubmit()
 
-  const save = () =>
-    run(async () => {
-      setFailure(null)
-      const parsed = saveSlaInput.safeParse({
-        category: entry.category,
-        acceptDays: toNumber(values.acceptDays),
-        replyDays: toNumber(values.replyDays),
-        extensionMaxDays: toNumber(values.extensionMaxDays)
-      })
-      if (!parsed.success) {
-        setErrors(fieldErrors(parsed.error))
-        return
-      }
-      if (parsed.data.acceptDays > parsed.data.replyDays) {
-        setErrors({ acceptDays: '签收时限不能长于答复时限' })
-        return
-      }
-      setErrors({})
+  const save = () => {
+    setFailure(null)
+    const parsed = saveSlaInput.safeParse({
+      category: entry.category,
+      acceptDays: toNumber(values.acceptDays),
+      replyDays: toNumber(values.replyDays),
+      extensionMaxDays: toNumber(values.extensionMaxDays)
+    })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return
+    }
+    if (parsed.data.acceptDays > parsed.data.replyDays) {
+      setErrors({ acceptDays: '签收时限不能长于答复时限' })
+      return
+    }
+    setErrors({})
+    void run(async () => {
       try {
         const dto = await call('settings', 'saveSla', parsed.data)
         void Taro.showToast({ title: '时限已保存', icon: 'success' })
@@ -393,6 +414,7 @@ function SlaEditor({ entry, onSaved, onCancel }: { entry: SlaEntry; onSaved: (dt
         setFailure(err)
       }
     })
+  }
 
   const fields: { key: keyof typeof values; label: string }[] = [
     { key: 'acceptDays', label: '签收' },
@@ -539,15 +561,15 @@ function CalendarForm({ onSaved }: { onSaved: (dto: FlowSettingsDto) => void }) 
   const [failure, setFailure] = useState<CloudError | null>(null)
   const { busy: sending, run } = useSubmit()
 
-  const save = () =>
-    run(async () => {
-      setFailure(null)
-      const parsed = calendarOverrideInput.safeParse({ date, kind: kind || undefined, ...(note.trim() ? { note } : {}) })
-      if (!parsed.success) {
-        setErrors(fieldErrors(parsed.error))
-        return
-      }
-      setErrors({})
+  const save = () => {
+    setFailure(null)
+    const parsed = calendarOverrideInput.safeParse({ date, kind: kind || undefined, ...(note.trim() ? { note } : {}) })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return
+    }
+    setErrors({})
+    void run(async () => {
       try {
         const dto = await call('settings', 'saveCalendarDay', parsed.data)
         void Taro.showToast({ title: '已录入', icon: 'success' })
@@ -560,6 +582,7 @@ function CalendarForm({ onSaved }: { onSaved: (dto: FlowSettingsDto) => void }) 
         setFailure(err)
       }
     })
+  }
 
   const kinds: { key: CalendarOverride['kind']; label: string; hint: string }[] = [
     { key: 'holiday', label: '放假', hint: '这天不上班' },
@@ -716,9 +739,9 @@ function ModelSection({ data, onSaved }: { data: FlowSettingsDto; onSaved: (dto:
   const { busy: training, run } = useSubmit()
   const [failure, setFailure] = useState<CloudError | null>(null)
   const m = data.routingModel
-  const retrain = () =>
-    run(async () => {
-      setFailure(null)
+  const retrain = () => {
+    setFailure(null)
+    void run(async () => {
       try {
         const dto = await call('settings', 'retrain', {})
         onSaved(dto)
@@ -727,6 +750,7 @@ function ModelSection({ data, onSaved }: { data: FlowSettingsDto; onSaved: (dto:
         setFailure(toCloudError(e))
       }
     })
+  }
 
   return (
     <View data-testid='section-model'>
@@ -735,9 +759,12 @@ function ModelSection({ data, onSaved }: { data: FlowSettingsDto; onSaved: (dto:
         {m.source === 'trained' ? (
           <>
             <Text className='dt-model__source' data-testid='model-source'>
-              已用 {m.examples} 条退单转办样本重新训练
+              {m.examples > 0 ? `已用 ${m.examples} 条退单转办样本重新训练` : '已重新训练'}
             </Text>
-            <Text className='dt-model__time'>训练于 {formatDateTime(m.trainedAt)}</Text>
+            <Text className='dt-model__time'>
+              训练于 {formatDateTime(m.trainedAt)}
+              {m.examples > 0 ? '' : ' · 当时还没有退单、转办后被签收的样本，效果与随安装附带的相同'}
+            </Text>
           </>
         ) : (
           <>

@@ -128,7 +128,7 @@ function GroupCard({
   const [failure, setFailure] = useState<CloudError | null>(null)
   const { busy: sending, run } = useSubmit()
   // one id per merge intent, kept across retries so a lost answer never merges twice
-  const requestId = useRef<string | null>(null)
+  const requestId = useRef<{ key: string; id: string } | null>(null)
 
   const all = group.problemIds
   const allOn = all.every((id) => selected.includes(id))
@@ -142,18 +142,21 @@ function GroupCard({
   }
   const enterprises = new Set(selected.map((id) => byId[id]?.enterpriseId ?? id)).size
 
-  const merge = () =>
-    run(async () => {
-      setFailure(null)
-      const parsed = mergeProblemsInput.safeParse({ problemIds: selected, title })
-      if (!parsed.success) {
-        setErrors(fieldErrors(parsed.error))
-        return
-      }
-      setErrors({})
-      if (!requestId.current) requestId.current = newRequestId()
+  const merge = () => {
+    setFailure(null)
+    const parsed = mergeProblemsInput.safeParse({ problemIds: selected, title })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return
+    }
+    setErrors({})
+    // the same intent (same input) retried keeps its id, so a lost answer never does it twice
+    const key = JSON.stringify(parsed.data)
+    const rid = requestId.current?.key === key ? requestId.current.id : newRequestId()
+    requestId.current = { key, id: rid }
+    void run(async () => {
       try {
-        const item = await call('problems', 'merge', parsed.data, { requestId: requestId.current })
+        const item = await call('problems', 'merge', parsed.data, { requestId: rid })
         requestId.current = null
         void Taro.showToast({ title: '已合并为链级问题', icon: 'success' })
         onMerged()
@@ -165,6 +168,7 @@ function GroupCard({
         setFailure(err)
       }
     })
+  }
 
   return (
     <View className='card dt-group' data-testid='similar-group' data-key={groupKey(group)}>
@@ -199,7 +203,7 @@ function GroupCard({
             className='dt-input'
             value={title}
             maxlength={LIMITS.titleMax + 20}
-            placeholder='概括这些企业共同的问题，如：多家家电企业普工招聘难'
+            placeholder='如：多家家电企业普工招聘难'
             onInput={(e) => {
               setTitle(e.detail.value)
               setErrors((x) => {

@@ -210,10 +210,21 @@ export function Btn({
  * The empty state of a list, in StateView's look, with our own button (StateView's NutUI button stays
  * 375-sized and looks tiny on a PC).
  */
-export function EmptyState({ title, description, action }: { title: string; description: string; action?: { text: string; onClick: () => void } }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  mark = '空'
+}: {
+  title: string
+  description: string
+  action?: { text: string; onClick: () => void }
+  /** The sign in the circle: 空 for nothing yet, ! for something that went wrong. */
+  mark?: string
+}) {
   return (
     <View className='state-view state-view--empty' data-state='empty'>
-      <View className='state-view__mark'>空</View>
+      <View className={`state-view__mark${mark === '!' ? ' state-view__mark--error' : ''}`}>{mark}</View>
       <Text className='state-view__title'>{title}</Text>
       <Text className='state-view__text'>{description}</Text>
       {action && (

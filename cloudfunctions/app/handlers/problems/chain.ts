@@ -97,7 +97,8 @@ export async function merge(ctx: Ctx, input: { problemIds: string[]; title: stri
     chainId: first.chainId,
     townId: null,
     filedBy: caller.personId,
-    onBehalf: true,
+    // filed by the dispatcher for the chain, not on one enterprise's behalf
+    onBehalf: false,
     anonymous: false,
     routingReason: lead ? '链级问题，由调度中心合并后派至牵头部门' : '链级问题，待调度中心分派',
     routingConfidence: null,
