@@ -4,6 +4,7 @@ import type { Session, User } from './accounts'
 import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
+import type { BookingView, CheckInCode, NearbyStation, SlotView } from './bookings'
 import type { Pairing } from './pairings'
 import type { Notice } from './notices'
 import type { ExportedFile, FiguresReport } from './reports'
@@ -91,7 +92,22 @@ export const API = {
     markRead: action({ input: s.markNoticesReadInput, access: 'user', summary: '标为已读；不传 ids 则全部已读', output: '{ unread: number }' })
   },
   stations: {
-    list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选', output: 'Station[]' })
+    list: action({ input: s.listStationsInput, access: 'public', summary: '服务站点列表，可按镇街和类型筛选', output: 'Station[]' }),
+    nearby: action({
+      input: s.nearbyStationsInput,
+      access: 'public',
+      summary: '找驿站：离给定位置最近的在先（或按镇街），可只看营业中、按设施筛选；无需登录',
+      output: 'NearbyStation[]'
+    })
+  },
+  bookings: {
+    slots: action({ input: s.slotsInput, access: 'public', summary: '某项服务未来几天的时段与余位（登录后附带能否预约及原因）', output: 'SlotView[]' }),
+    book: action({ input: s.bookInput, access: 'user', idempotent: true, summary: '预约一个时段；满员时进入候补', output: 'BookingView' }),
+    cancel: action({ input: s.bookingIdInput, access: 'user', idempotent: true, summary: '取消预约（截止时间前）；空出的名额自动给候补第一位', output: 'BookingView' }),
+    mine: action({ input: s.emptyInput, access: 'user', summary: '我的预约', output: 'BookingView[]' }),
+    code: action({ input: s.bookingIdInput, access: 'user', summary: '预约的签到码（签名、限时、不含个人信息）', output: 'CheckInCode' }),
+    checkIn: action({ input: s.checkInInput, access: 'user', idempotent: true, summary: '站点管理员扫码或输入签到码签到；重复签到无害', output: 'BookingView' }),
+    walkIn: action({ input: s.walkInInput, access: 'user', summary: '站点管理员登记一位未预约的到站人员', output: '{ onSite: number }' })
   },
   pairings: {
     list: action({ input: s.emptyInput, access: 'public', summary: '结对共建名录', output: 'Pairing[]' })
@@ -127,7 +143,16 @@ export interface ApiOutputs {
   }
   notices: { list: Notice[]; markRead: { unread: number } }
   files: { upload: Photo; register: Photo }
-  stations: { list: Station[] }
+  stations: { list: Station[]; nearby: NearbyStation[] }
+  bookings: {
+    slots: SlotView[]
+    book: BookingView
+    cancel: BookingView
+    mine: BookingView[]
+    code: CheckInCode
+    checkIn: BookingView
+    walkIn: { onSite: number }
+  }
   pairings: { list: Pairing[] }
 }
 

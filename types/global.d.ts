@@ -21,6 +21,12 @@ declare const LST_TRANSPORT: 'http' | 'wxcloud'
 declare const LST_API_BASE: string
 /** WeChat cloud environment id ('' = the default environment). */
 declare const LST_CLOUD_ENV: string
+/**
+ * WeChat subscribe-message template ids the mini program asks the user to accept at natural taps
+ * (after filing a problem, when a handler taps 答复), as a JSON array string, e.g. '["tmplA","tmplB"]'.
+ * '[]' (or '') asks for nothing.
+ */
+declare const LST_SUBSCRIBE_TEMPLATES: string
 
 /** Hand-written native components used from Taro pages on weapp (see each page's usingComponents). */
 declare namespace JSX {

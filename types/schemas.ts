@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CATEGORY_IDS } from './categories'
 import { ROLES } from './roles'
-import { STATION_TYPES } from './stations'
+import { AMENITIES, STATION_TYPES } from './stations'
 
 // Messages zod makes up itself (wrong type, unknown key…) come out in Chinese too.
 z.config(z.locales.zhCN())
@@ -229,6 +229,32 @@ export const registerPhotoInput = z.strictObject({
   fileId: z.string({ error: '缺少文件编号' }).regex(/^cloud:\/\/[\w.\-/]+$/, { error: '不是云存储文件编号' }).max(300, { error: '文件编号过长' })
 })
 
+export const nearbyStationsInput = z
+  .strictObject({
+    lat: z.number({ error: '纬度不正确' }).min(-90, { error: '纬度不正确' }).max(90, { error: '纬度不正确' }).optional(),
+    lng: z.number({ error: '经度不正确' }).min(-180, { error: '经度不正确' }).max(180, { error: '经度不正确' }).optional(),
+    townId: id('镇街').optional(),
+    openNow: z.boolean({ error: '筛选条件不正确' }).optional(),
+    amenities: z.array(z.enum(AMENITIES, { error: '设施不正确' }), { error: '设施不正确' }).max(AMENITIES.length).optional(),
+    types: z.array(z.enum(STATION_TYPES, { error: '站点类型不正确' }), { error: '站点类型不正确' }).max(STATION_TYPES.length).optional(),
+    limit: z.number({ error: '数量不正确' }).int({ error: '数量不正确' }).min(1, { error: '数量不正确' }).max(50, { error: '一次最多 50 个' }).optional()
+  })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { error: '经纬度需同时提供', path: ['lng'] })
+
+export const stationIdInput = z.strictObject({ id: id('站点') })
+
+export const slotsInput = z.strictObject({
+  serviceId: id('服务'),
+  days: z.number({ error: '天数不正确' }).int({ error: '天数不正确' }).min(1, { error: '至少 1 天' }).max(31, { error: '最多 31 天' }).optional()
+})
+
+export const bookInput = z.strictObject({ slotId: id('时段') })
+export const bookingIdInput = z.strictObject({ id: id('预约') })
+export const checkInInput = z.strictObject({
+  code: z.string({ error: '请输入或扫描签到码' }).trim().min(8, { error: '签到码不完整' }).max(700, { error: '签到码过长' })
+})
+export const walkInInput = z.strictObject({ stationId: id('站点') })
+
 export type FlowActionInput = z.output<typeof flowActionInput>
 export type ActOnProblemInput = z.output<typeof actOnProblemInput>
 export type InboxInput = z.output<typeof inboxInput>
@@ -238,6 +264,7 @@ export type OpenSessionInput = z.output<typeof openSessionInput>
 export type SaveRuleInput = z.output<typeof saveRuleInput>
 export type SaveSlaInput = z.output<typeof saveSlaInput>
 export type CalendarOverrideInput = z.output<typeof calendarOverrideInput>
+export type NearbyStationsInput = z.output<typeof nearbyStationsInput>
 
 export type FieldErrors = Record<string, string>
 

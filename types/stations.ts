@@ -9,7 +9,9 @@ export const STATION_TYPE_LABELS: Record<StationType, string> = {
   lab: '共享实验室'
 }
 
-export type Amenity = 'water' | 'charging' | 'microwave' | 'toilet' | 'rest' | 'first_aid' | 'shelter' | 'wifi' | 'childcare'
+export const AMENITIES = ['water', 'charging', 'microwave', 'toilet', 'rest', 'first_aid', 'shelter', 'wifi', 'childcare'] as const
+
+export type Amenity = (typeof AMENITIES)[number]
 
 export const AMENITY_LABELS: Record<Amenity, string> = {
   water: '饮水',

@@ -6,6 +6,7 @@ import { readConfig } from './config'
 import { startHost } from './server'
 import { localPhotoStore } from './photo-store'
 import { runSweep } from '../app/sweeper'
+import { runBookingSweep } from '../app/no-shows'
 import { retrainRouting } from '../app/retrain'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const sweepEvery = Number(process.env.SWEEP_INTERVAL_MS || 60_000)
   const sweeping = setInterval(() => {
     runSweep(deps).catch((e) => deps.log('sweep failed', e))
+    runBookingSweep(deps).catch((e) => deps.log('no-show sweep failed', e))
   }, sweepEvery)
   // the routing model learns from 退单/转办 once a day
   const retraining = setInterval(() => {

@@ -4,6 +4,9 @@ export interface TokenService {
   issue(personId: string, now: Date): string
   /** The person id, or null when the token is forged, malformed or expired. */
   verify(token: string, now: Date): string | null
+  /** A signature for other signed data (check-in codes), under its own purpose so it is never a session. */
+  sign(purpose: string, data: string): string
+  verifySignature(purpose: string, data: string, signature: string): boolean
 }
 
 const TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -13,7 +16,14 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url')
 /** Signed, expiring session tokens (HMAC-SHA256): the host keeps no session table. */
 export function hmacTokens(secret: string, ttlMs = TTL_MS): TokenService {
   const sign = (body: string) => createHmac('sha256', secret).update(body).digest('base64url')
+  const signFor = (purpose: string, data: string) => createHmac('sha256', `${purpose}:${secret}`).update(data).digest('base64url')
   return {
+    sign: signFor,
+    verifySignature(purpose, data, signature) {
+      const want = Buffer.from(signFor(purpose, data))
+      const got = Buffer.from(signature)
+      return want.length === got.length && timingSafeEqual(want, got)
+    },
     issue(personId, now) {
       const body = b64(JSON.stringify({ sub: personId, exp: now.getTime() + ttlMs }))
       return `v1.${body}.${sign(body)}`

@@ -1,7 +1,47 @@
-import type { ListStationsInput } from '@contract'
+import type { ListStationsInput, NearbyStation, NearbyStationsInput, Station } from '@contract'
+import { boundingBox, findStations, searchRadii } from '../../core'
 import type { Ctx } from '../context'
-import { listStations } from '../../db/repos/stations'
+import { listStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
+import { loadFlowSettings } from '../flow-env'
 
-export const stations = {
-  list: (ctx: Ctx, input: ListStationsInput) => listStations(ctx.q, input)
+const strip = ({ closedOnHolidays: _c, closures: _d, departmentId: _e, ...station }: StationRow): Station => station
+
+async function list(ctx: Ctx, input: ListStationsInput): Promise<Station[]> {
+  return (await listStations(ctx.q, input)).map(strip)
 }
+
+const DEFAULT_LIMIT = 10
+
+/**
+ * The finder. With a position: boxes of 2, 4, 8 … 64 km around it (an index range scan each), widened
+ * until enough stations pass the filters, nearest first. Without one: the town's stations, open first.
+ */
+async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStation[]> {
+  const limit = input.limit ?? DEFAULT_LIMIT
+  const { env } = await loadFlowSettings(ctx.q)
+  const query = { at: ctx.now, openNow: input.openNow, amenities: input.amenities, types: input.types, limit }
+  let found
+  if (input.lat !== undefined && input.lng !== undefined) {
+    const origin = { lat: input.lat, lng: input.lng }
+    for (const radiusM of searchRadii()) {
+      const rows = Number.isFinite(radiusM) ? await stationsInBox(ctx.q, boundingBox(origin, radiusM)) : await listStations(ctx.q, {})
+      found = findStations(rows, { ...query, origin, radiusM: Number.isFinite(radiusM) ? radiusM : undefined }, env.calendar)
+      if (found.length >= limit) break
+    }
+  } else {
+    const rows = await listStations(ctx.q, { townId: input.townId })
+    found = findStations(rows, { ...query, origin: null }, env.calendar).sort((a, b) => Number(b.status.open) - Number(a.status.open))
+  }
+  const picked = (found ?? []).slice(0, limit)
+  const onSite = await onSiteCounts(ctx.q, picked.map((f) => f.station.id), ctx.now)
+  return picked.map((f) => ({
+    ...strip(f.station),
+    distanceM: f.distanceM === null ? null : Math.round(f.distanceM),
+    distanceText: f.distanceText,
+    open: f.status.open,
+    openLabel: f.status.label,
+    onSite: onSite.get(f.station.id) ?? 0
+  }))
+}
+
+export const stations = { list, nearby }

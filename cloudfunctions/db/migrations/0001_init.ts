@@ -41,6 +41,8 @@ CREATE TABLE people (
   name text NOT NULL,
   phone text,
   openid text UNIQUE,
+  -- Party member: may book services open only to Party members (组织关系转接 …)
+  party_member boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -190,9 +192,14 @@ CREATE TABLE stations (
   hours jsonb NOT NULL,
   amenities text[] NOT NULL DEFAULT '{}',
   phone text,
-  manager_person_id text REFERENCES people(id)
+  manager_person_id text REFERENCES people(id),
+  closed_on_holidays boolean NOT NULL DEFAULT false,
+  -- days it is closed besides its weekly hours (repairs, events), China dates
+  closures date[] NOT NULL DEFAULT '{}'
 );
 CREATE INDEX stations_town ON stations (town_id);
+-- the finder's range scan: a box around the rider, widened until enough stations fall inside
+CREATE INDEX stations_lat_lng ON stations (lat, lng);
 
 CREATE TABLE service_items (
   id text PRIMARY KEY,
@@ -201,7 +208,13 @@ CREATE TABLE service_items (
   description text NOT NULL DEFAULT '',
   duration_minutes integer NOT NULL CHECK (duration_minutes > 0),
   capacity integer NOT NULL CHECK (capacity > 0),
-  audience text NOT NULL DEFAULT 'anyone' CHECK (audience IN ('anyone', 'enterprise', 'party_member'))
+  audience text NOT NULL DEFAULT 'anyone' CHECK (audience IN ('anyone', 'enterprise', 'party_member')),
+  -- seven entries, Sunday first: [{"start":"09:00","end":"10:00"}, …] or null; slots are made from it
+  schedule jsonb NOT NULL DEFAULT '[null,null,null,null,null,null,null]',
+  horizon_days integer NOT NULL DEFAULT 7 CHECK (horizon_days BETWEEN 1 AND 90),
+  min_notice_minutes integer NOT NULL DEFAULT 60 CHECK (min_notice_minutes >= 0),
+  cancel_cutoff_minutes integer NOT NULL DEFAULT 120 CHECK (cancel_cutoff_minutes >= 0),
+  closed_on_holidays boolean NOT NULL DEFAULT true
 );
 CREATE INDEX service_items_station ON service_items (station_id);
 
@@ -215,14 +228,37 @@ CREATE TABLE slots (
   UNIQUE (service_item_id, starts_at)
 );
 
+-- Waitlist order: inserts on one slot are serialised by its row lock, so this is the order of arrival.
+CREATE SEQUENCE bookings_line;
+
 CREATE TABLE bookings (
   id text PRIMARY KEY,
+  line bigint NOT NULL DEFAULT nextval('bookings_line'),
   slot_id text NOT NULL REFERENCES slots(id),
   person_id text NOT NULL REFERENCES people(id),
   status text NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show')),
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  -- when it joined the waitlist (its place in line) and when it was promoted from it
+  waitlisted_at timestamptz,
+  promoted_at timestamptz,
+  cancelled_at timestamptz,
+  checked_in_at timestamptz,
+  no_show_at timestamptz
 );
 CREATE INDEX bookings_slot ON bookings (slot_id, status);
+CREATE INDEX bookings_person ON bookings (person_id, created_at DESC);
+-- one live booking per person and slot
+CREATE UNIQUE INDEX bookings_one_per_person ON bookings (slot_id, person_id) WHERE status IN ('confirmed', 'waitlisted', 'checked_in');
+
+-- Arrivals at a station (booked or walk-in): 在站人数 is the count of the last hour.
+CREATE TABLE station_check_ins (
+  id text PRIMARY KEY,
+  station_id text NOT NULL REFERENCES stations(id),
+  booking_id text UNIQUE REFERENCES bookings(id),
+  recorded_by text REFERENCES people(id),
+  at timestamptz NOT NULL
+);
+CREATE INDEX station_check_ins_recent ON station_check_ins (station_id, at DESC);
 
 CREATE TABLE pairings (
   id text PRIMARY KEY,

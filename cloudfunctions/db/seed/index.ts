@@ -6,7 +6,7 @@ import { insertRows } from './insert'
 import { PAIRING_ACTIVITIES, PAIRINGS } from './pairings'
 import { SEED_PEOPLE } from './people'
 import { SERVICE_ITEMS } from './services'
-import { demoSlots } from './slots'
+import { demoSchedule, demoSlots } from './slots'
 import { STATION_DEPARTMENT, STATIONS } from './stations'
 import { TOWN_DEPARTMENTS, TOWNS } from './towns'
 
@@ -48,8 +48,9 @@ export async function seedDemo(q: Queryable, now: Date): Promise<{ seeded: boole
   await insertRows(
     q,
     'people',
-    ['id', 'name', 'phone', 'created_at'],
-    SEED_PEOPLE.map((p) => [p.id, p.name, null, now.toISOString()])
+    ['id', 'name', 'phone', 'party_member', 'created_at'],
+    // the demo liaison and first secretary are Party members, so they can try the Party-only services
+    SEED_PEOPLE.map((p) => [p.id, p.name, null, p.id === 'p-demo-enterprise' || p.id === 'p-demo-secretary', now.toISOString()])
   )
   await insertRows(
     q,
@@ -81,8 +82,8 @@ export async function seedDemo(q: Queryable, now: Date): Promise<{ seeded: boole
   await insertRows(
     q,
     'service_items',
-    ['id', 'station_id', 'name', 'description', 'duration_minutes', 'capacity', 'audience'],
-    SERVICE_ITEMS.map((i) => [i.id, i.stationId, i.name, i.description, i.durationMinutes, i.capacity, i.audience])
+    ['id', 'station_id', 'name', 'description', 'duration_minutes', 'capacity', 'audience', 'schedule::jsonb'],
+    SERVICE_ITEMS.map((i) => [i.id, i.stationId, i.name, i.description, i.durationMinutes, i.capacity, i.audience, JSON.stringify(demoSchedule(i.id))])
   )
   await insertRows(
     q,

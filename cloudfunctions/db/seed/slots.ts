@@ -57,3 +57,14 @@ export function demoSlots(now: Date): SeedSlot[] {
   }
   return slots
 }
+
+/** The weekly schedule behind those sittings (Sunday first): the host makes further slots from it. */
+export function demoSchedule(serviceItemId: string): ({ start: string; end: string }[] | null)[] {
+  const item = SERVICE_ITEMS.find((i) => i.id === serviceItemId)
+  if (!item) return [null, null, null, null, null, null, null]
+  return stationById(item.stationId).hours.map((hours) => {
+    if (!hours) return null
+    const fit = STARTS.filter((start) => start >= hours.open && later(start, item.durationMinutes) <= hours.close)
+    return fit.length ? fit.map((start) => ({ start, end: later(start, item.durationMinutes) })) : null
+  })
+}

@@ -8,6 +8,7 @@ import type { PhotoStore } from '../../app/storage'
 import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
 import { runSweep, type SweepReport } from '../../app/sweeper'
+import { runBookingSweep } from '../../app/no-shows'
 import { retrainRouting } from '../../app/retrain'
 import { drainOutbox, type OutboxReport } from '../../app/outbox'
 import starter from '../../../data/routing/starter.jsonl'
@@ -64,9 +65,11 @@ export function cloudEntry(fn: FnName) {
 /** The timer-triggered sweeper: same database, same rules, one run per trigger. */
 export function sweeperEntry() {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  return async (): Promise<SweepReport> => {
+  return async (): Promise<SweepReport & { noShows: number }> => {
     ready ??= makeDeps()
-    return runSweep(await ready)
+    const deps = await ready
+    const report = await runSweep(deps)
+    return { ...report, ...(await runBookingSweep(deps)) }
   }
 }
 
