@@ -13,7 +13,11 @@ export default defineAppConfig({
     // dispatcher, admin and department handlers: 响应率、解决率、满意率 and the monthly report
     { root: 'packages/reports', pages: ['dashboard/index'] },
     // dispatcher: routing rules and time limits, similar problems, 吐槽大会 sessions and their agenda
-    { root: 'packages/dispatch-tools', pages: ['settings/index', 'similar/index', 'sessions/index', 'agenda/index'] }
+    { root: 'packages/dispatch-tools', pages: ['settings/index', 'similar/index', 'sessions/index', 'agenda/index'] },
+    // riders and everybody: a station's services and slots (public), 我的预约 and 签到码 (signed in)
+    { root: 'packages/stations', pages: ['detail/index', 'bookings/index'] },
+    // station managers: 签到台 (check-in by code, walk-ins)
+    { root: 'packages/station-manager', pages: ['checkin/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

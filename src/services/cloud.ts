@@ -98,6 +98,34 @@ function ensureCloud() {
   cloudReady = true
 }
 
+/** True when this build talks to WeChat cloud functions (photos then go to WeChat cloud storage). */
+export function usesWxCloud(): boolean {
+  return transport() === 'wxcloud'
+}
+
+/**
+ * An address the page can load: the HTTP host answers with paths like `/api/files/…`, which a weapp
+ * build talking to a self-hosted server must prefix with its origin (H5 is served from that host).
+ */
+export function assetUrl(url: string): string {
+  const base = apiBase()
+  return base && url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : url
+}
+
+/** Uploads a local file to WeChat cloud storage; resolves with its `cloud://` file id. */
+export async function uploadToCloudStorage(cloudPath: string, filePath: string): Promise<string> {
+  let fileID: string | undefined
+  try {
+    ensureCloud()
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath })
+    fileID = res?.fileID
+  } catch {
+    throw new CloudError('UNAVAILABLE', NETWORK_MESSAGE)
+  }
+  if (!fileID) throw new CloudError('UNAVAILABLE', '照片上传失败，请重试')
+  return fileID
+}
+
 export async function call<F extends FnName, A extends ActionName<F>>(
   fn: F,
   action: A,

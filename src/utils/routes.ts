@@ -12,7 +12,11 @@ export const PAGE = {
   handlerInbox: '/packages/handler/inbox/index',
   dispatcherTriage: '/packages/dispatcher/triage/index',
   dispatcherAll: '/packages/dispatcher/all/index',
-  notices: '/packages/account/notices/index'
+  notices: '/packages/account/notices/index',
+  reportsDashboard: '/packages/reports/dashboard/index',
+  dispatchSettings: '/packages/dispatch-tools/settings/index',
+  dispatchSimilar: '/packages/dispatch-tools/similar/index',
+  dispatchSessions: '/packages/dispatch-tools/sessions/index'
 } as const
 
 export function problemDetailUrl(id: string): string {

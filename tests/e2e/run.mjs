@@ -11,6 +11,8 @@ import { browseFlow } from './flows/browse-flow.mjs'
 import { closeFlow } from './flows/close-flow.mjs'
 import { returnFlow } from './flows/return-flow.mjs'
 import { coFlow } from './flows/co-flow.mjs'
+import { chainFlow } from './flows/chain-flow.mjs'
+import { stationFlow } from './flows/station-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -27,7 +29,9 @@ const flows = [
   ['诉求：提交 → 我的诉求 → 部门待办', problemFlow],
   ['办结：提交 → 签收 → 答复 → 消息 → 确认解决并评 5 星', closeFlow],
   ['退单 → 调度台 → 转办 → 转回 → 签收', returnFlow],
-  ['会办：签收 → 发起会办 → 会办未答复时不能答复', coFlow]
+  ['会办：签收 → 发起会办 → 会办未答复时不能答复', coFlow],
+  ['链上：吐槽大会 + 照片 + 向本链公开 → 详情照片 → 链上诉求 → 调度员的看板与工具', chainFlow],
+  ['驿站：定位找最近 → 设施筛选 → 预约 → 我的预约与签到码 → 站点签到台', stationFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()

@@ -20,6 +20,9 @@ export const cloud = {
   init: jest.fn((_opts?: unknown) => undefined),
   callFunction: jest.fn((_opts: { name: string; data: any }): Promise<{ result: unknown }> =>
     Promise.reject(new Error('Taro.cloud.callFunction is not mocked in this test'))
+  ),
+  uploadFile: jest.fn((_opts: { cloudPath: string; filePath: string }): Promise<{ fileID: string }> =>
+    Promise.reject(new Error('Taro.cloud.uploadFile is not mocked in this test'))
   )
 }
 
@@ -46,9 +49,35 @@ export const showToast = jest.fn((_opts: { title: string; icon?: string }) => ok
 export const hideToast = jest.fn(() => ok('hideToast')())
 export const showLoading = jest.fn((_opts: { title: string }) => ok('showLoading')())
 export const hideLoading = jest.fn(() => ok('hideLoading')())
-export const showModal = jest.fn((_opts: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
+// like the real one: the success callback runs (inside the button tap), then the promise resolves
+export const showModal = jest.fn((opts?: { success?: (res: { confirm: boolean; cancel: boolean; errMsg: string }) => void }) => {
+  const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' }
+  opts?.success?.(res)
+  return Promise.resolve(res)
+})
 export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => ok('makePhoneCall')())
 export const stopPullDownRefresh = jest.fn(() => ok('stopPullDownRefresh')())
+
+// --- media: tests decide what the person picks
+export interface StubPicked {
+  path: string
+  size: number
+  type?: string
+}
+export const chooseImage = jest.fn((_opts: { count?: number; sizeType?: string[]; sourceType?: string[] }): Promise<{ tempFilePaths: string[]; tempFiles: StubPicked[] }> =>
+  Promise.reject({ errMsg: 'chooseImage:fail cancel' })
+)
+export const chooseMedia = jest.fn((_opts: { count?: number; mediaType?: string[]; sizeType?: string[] }): Promise<{ type: string; tempFiles: { tempFilePath: string; size: number; fileType: string }[] }> =>
+  Promise.reject({ errMsg: 'chooseMedia:fail cancel' })
+)
+export const previewImage = jest.fn((_opts: { current?: string; urls: string[] }) => ok('previewImage')())
+export const fileSystemManager = {
+  readFile: jest.fn((opts: { filePath: string; encoding?: string; success?: (r: { data: string }) => void; fail?: (e: unknown) => void }) => {
+    opts.fail?.({ errMsg: 'readFile:fail not mocked in this test' })
+  })
+}
+export const getFileSystemManager = jest.fn(() => fileSystemManager)
+export const requestSubscribeMessage = jest.fn((_opts: { tmplIds: string[] }) => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }))
 
 // --- environment bits NutUI asks for
 export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }))
@@ -75,6 +104,7 @@ const Taro = {
   getStorageSync, setStorageSync, removeStorageSync, clearStorageSync,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh,
+  chooseImage, chooseMedia, previewImage, getFileSystemManager, requestSubscribeMessage,
   getSystemInfoSync, getWindowInfo, createSelectorQuery, nextTick, pxTransform, getCurrentInstance,
   useRouter, useLaunch, useLoad, useReady, useDidShow, useDidHide, usePullDownRefresh, useReachBottom, usePageScroll
 }
@@ -89,6 +119,15 @@ export function resetTaroStub(): void {
   cloud.init.mockClear()
   cloud.callFunction.mockReset()
   cloud.callFunction.mockImplementation(() => Promise.reject(new Error('Taro.cloud.callFunction is not mocked in this test')))
+  cloud.uploadFile.mockReset()
+  cloud.uploadFile.mockImplementation(() => Promise.reject(new Error('Taro.cloud.uploadFile is not mocked in this test')))
+  chooseImage.mockReset()
+  chooseImage.mockImplementation(() => Promise.reject({ errMsg: 'chooseImage:fail cancel' }))
+  chooseMedia.mockReset()
+  chooseMedia.mockImplementation(() => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }))
+  fileSystemManager.readFile.mockClear()
+  requestSubscribeMessage.mockClear()
+  getEnv.mockImplementation(() => ENV_TYPE.WEB)
   request.mockReset()
   request.mockImplementation(() => Promise.reject(new Error('Taro.request is not mocked in this test')))
 }

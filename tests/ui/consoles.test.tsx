@@ -228,6 +228,41 @@ describe('dispatcher links', () => {
     fireEvent.click(screen.getByTestId('link-dispatcher-all'))
     expect(navigateTo.mock.calls.map((c) => c[0].url)).toEqual(['/packages/dispatcher/triage/index', '/packages/dispatcher/all/index'])
   })
+
+  test('我的 gives a dispatcher 数据看板 and the row of tools', async () => {
+    signIn(dispatcher)
+    answerBy({ 'notices.list': okBody([]), 'accounts.me': okBody(dispatcher.user) })
+    render(<MeView />)
+    await waitFor(() => expect(postedTo('notices.list')).toHaveLength(1))
+    await act(async () => undefined)
+    const tools = screen.getByTestId('dispatch-tools')
+    expect(within(tools).getAllByText(/./).map((e) => e.textContent)).toEqual(expect.arrayContaining(['派单与时限设置', '相似问题', '吐槽大会']))
+    fireEvent.click(screen.getByTestId('link-reports'))
+    fireEvent.click(screen.getByTestId('link-tools-settings'))
+    fireEvent.click(screen.getByTestId('link-tools-similar'))
+    fireEvent.click(screen.getByTestId('link-tools-sessions'))
+    expect(navigateTo.mock.calls.map((c) => c[0].url)).toEqual([
+      '/packages/reports/dashboard/index',
+      '/packages/dispatch-tools/settings/index',
+      '/packages/dispatch-tools/similar/index',
+      '/packages/dispatch-tools/sessions/index'
+    ])
+  })
+
+  test.each([
+    ['a handler', { role: 'handler' as const, scopeId: 'hr', scopeName: '区民政和人力资源社会保障局' }, true],
+    ['an administrator', { role: 'admin' as const, scopeId: null, scopeName: null }, true],
+    ['an enterprise liaison', { role: 'enterprise' as const, scopeId: 'ent-midea', scopeName: '美的集团' }, false]
+  ])('数据看板 for %s (the tools only for the dispatcher)', async (_who, grant, dashboard) => {
+    const who = { token: 'tok-x', user: { id: 'u-x', name: '某人', roles: [grant] } }
+    signIn(who)
+    answerBy({ 'notices.list': okBody([]), 'accounts.me': okBody(who.user) })
+    render(<MeView />)
+    await waitFor(() => expect(postedTo('notices.list')).toHaveLength(1))
+    await act(async () => undefined)
+    expect(!!screen.queryByTestId('link-reports')).toBe(dashboard)
+    expect(screen.queryByTestId('dispatch-tools')).toBeNull()
+  })
 })
 
 test('提交诉求: the anonymous switch sends anonymous: true', async () => {

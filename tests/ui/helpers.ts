@@ -3,7 +3,7 @@ import type { ProblemDetail } from '@contract/problems'
 import { request, resetTaroStub } from '../stubs/taro'
 import { clearSession, saveSession } from '@/services/session'
 
-type Globals = { LST_TRANSPORT?: string; LST_API_BASE?: string; LST_CLOUD_ENV?: string }
+type Globals = { LST_TRANSPORT?: string; LST_API_BASE?: string; LST_CLOUD_ENV?: string; LST_SUBSCRIBE_TEMPLATES?: string }
 
 /** Sets the build-time constants the way webpack's DefinePlugin would. */
 export function setBuildConstants(values: Globals): void {
@@ -11,12 +11,13 @@ export function setBuildConstants(values: Globals): void {
   g.LST_TRANSPORT = values.LST_TRANSPORT
   g.LST_API_BASE = values.LST_API_BASE
   g.LST_CLOUD_ENV = values.LST_CLOUD_ENV
+  g.LST_SUBSCRIBE_TEMPLATES = values.LST_SUBSCRIBE_TEMPLATES
 }
 
 export function resetAll(): void {
   resetTaroStub()
   clearSession()
-  setBuildConstants({ LST_TRANSPORT: 'http', LST_API_BASE: '', LST_CLOUD_ENV: '' })
+  setBuildConstants({ LST_TRANSPORT: 'http', LST_API_BASE: '', LST_CLOUD_ENV: '', LST_SUBSCRIBE_TEMPLATES: '[]' })
 }
 
 export const enterpriseSession: Session = {

@@ -44,10 +44,43 @@ function linksFor(roles: Set<Role>): Link[] {
       testId: 'link-dispatcher-all'
     })
   }
+  if (roles.has('dispatcher') || roles.has('admin') || roles.has('handler')) {
+    links.push({
+      title: '数据看板',
+      desc: roles.has('handler') && !roles.has('dispatcher') && !roles.has('admin') ? '本部门的响应率、解决率、满意率与超期' : '响应率、解决率、满意率，按部门、产业链与月份',
+      go: () => void Taro.navigateTo({ url: PAGE.reportsDashboard }),
+      testId: 'link-reports'
+    })
+  }
   if (roles.has('dispatcher') || roles.has('admin')) {
     links.push({ title: '服务概况', desc: '企业、站点、结对与诉求办理数据', go: () => void Taro.switchTab({ url: TAB.home }) })
   }
   return links
+}
+
+/** The dispatcher's tools, as a row of three tiles under 常用功能. */
+const DISPATCH_TOOLS = [
+  { title: '派单与时限设置', mark: '设', url: PAGE.dispatchSettings, testId: 'link-tools-settings' },
+  { title: '相似问题', mark: '并', url: PAGE.dispatchSimilar, testId: 'link-tools-similar' },
+  { title: '吐槽大会', mark: '会', url: PAGE.dispatchSessions, testId: 'link-tools-sessions' }
+] as const
+
+function DispatchTools() {
+  return (
+    <>
+      <View className='section-title'>
+        <Text>调度工具</Text>
+      </View>
+      <View className='card tool-row' data-testid='dispatch-tools'>
+        {DISPATCH_TOOLS.map((t) => (
+          <View key={t.url} className='tool-row__item' data-testid={t.testId} onClick={() => void Taro.navigateTo({ url: t.url })}>
+            <Text className='tool-row__mark'>{t.mark}</Text>
+            <Text className='tool-row__title'>{t.title}</Text>
+          </View>
+        ))}
+      </View>
+    </>
+  )
 }
 
 /** Signed in: who I am, my role grants, the way to my console, and 退出登录. */
@@ -134,6 +167,8 @@ export function AccountPanel({ session }: { session: Session }) {
           </View>
         </>
       )}
+
+      {roles.has('dispatcher') && <DispatchTools />}
 
       <View className='account-signout'>
         <Button block size='large' onClick={signOut}>

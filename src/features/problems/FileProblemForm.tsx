@@ -11,7 +11,10 @@ import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
+import { canAskToSubscribe, offerSubscribe } from '@/services/subscribe'
 import { TAB, problemDetailUrl } from '@/utils/routes'
+import { FieldError, Select, SwitchRow, type SelectOption } from './FormParts'
+import { PhotoField, usePhotoUploads } from './PhotoField'
 import './styles.css'
 
 interface EnterpriseOption {
@@ -37,13 +40,16 @@ export function enterpriseChoices(user: User): { source: EnterpriseSource; optio
 /** Codes after which the server may have stored the problem: a retry must reuse the request id. */
 const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
-function FieldError({ message }: { message?: string }) {
-  return message ? <Text className='form-field__error'>{message}</Text> : null
-}
+/** undefined: follow the enterprise's own chain/town; a string: what the filer picked instead. */
+type PlacePick = string | undefined
 
 function Form({ user }: { user: User }) {
   const choices = useMemo(() => enterpriseChoices(user), [user])
-  const catalog = useRemote(() => call('catalog', 'enterprises', {}), [], { enabled: choices.source === 'catalog' })
+  // every enterprise with its chain and town (public): the defaults of the place fields, and the list
+  // to pick from when the user holds no enterprise of their own
+  const catalog = useRemote(() => call('catalog', 'enterprises', {}), [])
+  const bootstrap = useRemote(() => call('catalog', 'bootstrap', {}), [])
+  const sessions = useRemote(() => call('sessions', 'list', {}), [user.id])
   const enterpriseOptions: EnterpriseOption[] =
     choices.source === 'catalog' ? (catalog.data ?? []).map((e) => ({ id: e.id, name: e.name })) : choices.options
 
@@ -52,11 +58,27 @@ function Form({ user }: { user: User }) {
   const [category, setCategory] = useState<CategoryId | ''>('')
   const [anonymous, setAnonymous] = useState(false)
   const [enterpriseId, setEnterpriseId] = useState<string>(choices.options.length === 1 ? choices.options[0].id : '')
+  const [chainPick, setChainPick] = useState<PlacePick>(undefined)
+  const [townPick, setTownPick] = useState<PlacePick>(undefined)
+  const [sessionPick, setSessionPick] = useState('')
+  const [visibleToChain, setVisibleToChain] = useState(false)
+  const photos = usePhotoUploads()
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [sending, setSending] = useState(false)
   // one id per submission, kept across retries so a lost answer never files the problem twice
   const requestId = useRef<string | null>(null)
+
+  const enterprise = catalog.data?.find((e) => e.id === enterpriseId)
+  const chainId = chainPick !== undefined ? chainPick : (enterprise?.chainId ?? '')
+  const townId = townPick !== undefined ? townPick : (enterprise?.townId ?? '')
+  // only a session that is open now, for the chosen chain, can be named
+  const openSessions: SelectOption[] = (sessions.data ?? [])
+    .filter((s) => s.open && !!chainId && s.chainId === chainId)
+    .map((s) => ({ id: s.id, name: s.title }))
+  const sessionId = openSessions.some((s) => s.id === sessionPick) ? sessionPick : ''
+  const canShare = !anonymous && !!chainId
+  const shared = canShare && visibleToChain
 
   const clearError = (field: string) =>
     setErrors((e) => {
@@ -66,6 +88,16 @@ function Form({ user }: { user: User }) {
       return next
     })
 
+  const pickEnterprise = (id: string) => {
+    if (id === enterpriseId) return
+    setEnterpriseId(id)
+    // the place follows the new enterprise again
+    setChainPick(undefined)
+    setTownPick(undefined)
+    setSessionPick('')
+    clearError('enterpriseId')
+  }
+
   const submit = async () => {
     if (sending) return
     setFailure(null)
@@ -74,10 +106,18 @@ function Form({ user }: { user: User }) {
       content,
       category: category || undefined,
       enterpriseId,
-      ...(anonymous ? { anonymous: true } : {})
+      ...(anonymous ? { anonymous: true } : {}),
+      ...(chainId ? { chainId } : {}),
+      ...(townId ? { townId } : {}),
+      ...(sessionId ? { sessionId } : {}),
+      ...(shared ? { visibleToChain: true } : {}),
+      ...(photos.ids.length ? { photos: photos.ids } : {})
     })
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error))
+    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
+    if (photos.uploading) found.photos = '照片还在上传，请稍候再提交'
+    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再提交'
+    if (!parsed.success || Object.keys(found).length) {
+      setErrors(found)
       return
     }
     setErrors({})
@@ -86,7 +126,12 @@ function Form({ user }: { user: User }) {
     try {
       const detail = await call('problems', 'file', parsed.data, { requestId: requestId.current })
       requestId.current = null
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      if (choices.source === 'enterprise' && canAskToSubscribe()) {
+        // WeChat lets the app ask only inside a tap: the modal's button is that tap
+        await offerSubscribe('诉求已提交', '是否通过微信服务通知接收派单、答复等办理进展？')
+      } else {
+        void Taro.showToast({ title: '已提交', icon: 'success' })
+      }
       void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
     } catch (e) {
       const err = toCloudError(e)
@@ -99,48 +144,65 @@ function Form({ user }: { user: User }) {
   }
 
   const categoryIndex = CATEGORIES.findIndex((c) => c.id === category)
-  const enterpriseIndex = enterpriseOptions.findIndex((e) => e.id === enterpriseId)
   const contentLength = content.trim().length
   const retrying = !!failure && MAYBE_STORED.has(failure.code)
 
   let enterpriseField
   if (choices.source === 'enterprise' && enterpriseOptions.length === 1) {
     enterpriseField = <Text className='form-field__static'>{enterpriseOptions[0].name}</Text>
-  } else if (choices.source === 'catalog' && (catalog.loading || catalog.error)) {
-    enterpriseField = catalog.loading ? (
-      <Text className='form-field__static form-field__placeholder'>正在加载企业名录…</Text>
-    ) : (
-      <View className='form-field__picker' onClick={() => void catalog.reload()}>
-        <Text className='form-field__placeholder'>{catalog.error?.message}</Text>
-        <Text className='link'>重试</Text>
-      </View>
-    )
   } else {
     enterpriseField = (
-      <Picker
-        mode='selector'
-        range={enterpriseOptions.map((e) => e.name)}
-        value={enterpriseIndex < 0 ? 0 : enterpriseIndex}
-        onChange={(e) => {
-          const picked = enterpriseOptions[Number(e.detail.value)]
-          if (picked) {
-            setEnterpriseId(picked.id)
-            clearError('enterpriseId')
-          }
+      <Select
+        label='企业'
+        options={enterpriseOptions}
+        value={enterpriseId}
+        placeholder={choices.source === 'secretary' ? '选择您联系的企业' : '选择提交诉求的企业'}
+        onPick={pickEnterprise}
+        state={
+          choices.source === 'catalog'
+            ? { loading: catalog.loading, error: catalog.error, onRetry: () => void catalog.reload() }
+            : undefined
+        }
+      />
+    )
+  }
+
+  const placeState = { loading: bootstrap.loading, error: bootstrap.error, onRetry: () => void bootstrap.reload() }
+  const chains: SelectOption[] = bootstrap.data?.chains ?? []
+  const towns: SelectOption[] = bootstrap.data?.towns ?? []
+
+  let sessionField
+  if (!chainId) {
+    sessionField = <Text className='form-field__static form-field__placeholder'>先选择产业链</Text>
+  } else if (sessions.loading || sessions.error) {
+    sessionField = (
+      <Select
+        label='吐槽大会'
+        options={[]}
+        value=''
+        placeholder=''
+        onPick={() => undefined}
+        state={{ loading: sessions.loading, error: sessions.error, onRetry: () => void sessions.reload() }}
+      />
+    )
+  } else if (!openSessions.length) {
+    sessionField = (
+      <Text className='form-field__static form-field__placeholder' data-testid='no-session'>
+        本链当前没有进行中的吐槽大会
+      </Text>
+    )
+  } else {
+    sessionField = (
+      <Select
+        label='吐槽大会'
+        options={[{ id: '', name: '不在吐槽大会上提出' }, ...openSessions]}
+        value={sessionId}
+        placeholder='选择正在召开的吐槽大会'
+        onPick={(id) => {
+          setSessionPick(id)
+          clearError('sessionId')
         }}
-        aria-label='企业'
-      >
-        <View className='form-field__picker'>
-          {enterpriseIndex >= 0 ? (
-            <Text>{enterpriseOptions[enterpriseIndex].name}</Text>
-          ) : (
-            <Text className='form-field__placeholder'>
-              {choices.source === 'secretary' ? '选择您联系的企业' : '选择提交诉求的企业'}
-            </Text>
-          )}
-          <Text className='form-field__arrow'>选择 ›</Text>
-        </View>
-      </Picker>
+      />
     )
   }
 
@@ -229,23 +291,88 @@ function Form({ user }: { user: User }) {
         </View>
 
         <View className='form-field'>
-          <View className='switch-row'>
-            <View className='switch-row__text'>
-              <Text className='form-field__label form-field__label--inline'>匿名提交（部门看不到提交人）</Text>
-              <Text className='form-field__hint'>承办部门只看到企业，看不到您的姓名；调度中心仍可联系您。</Text>
+          <Text className='form-field__label'>产业链与镇街</Text>
+          <View className='form-pair'>
+            <View className='form-pair__item'>
+              <Text className='form-pair__label'>产业链</Text>
+              <Select
+                label='产业链'
+                options={chains}
+                value={chainId}
+                placeholder='选择产业链'
+                onPick={(id) => {
+                  setChainPick(id)
+                  clearError('chainId')
+                }}
+                state={placeState}
+              />
             </View>
-            <View
-              className={`switch${anonymous ? ' switch--on' : ''}`}
-              role='switch'
-              aria-checked={anonymous}
-              aria-label='匿名提交'
-              data-testid='anonymous-switch'
-              onClick={() => setAnonymous((v) => !v)}
-            >
-              <View className='switch__knob' />
+            <View className='form-pair__item'>
+              <Text className='form-pair__label'>镇街</Text>
+              <Select
+                label='镇街'
+                options={towns}
+                value={townId}
+                placeholder='选择镇街'
+                onPick={(id) => {
+                  setTownPick(id)
+                  clearError('townId')
+                }}
+                state={placeState}
+              />
             </View>
           </View>
+          <Text className='form-field__hint' data-testid='place-hint'>
+            默认为企业所在，可改为问题发生地
+          </Text>
+          <FieldError message={errors.chainId} />
+          <FieldError message={errors.townId} />
+        </View>
+
+        <View className='form-field'>
+          <Text className='form-field__label'>
+            吐槽大会<Text className='sheet__optional'>（选填）</Text>
+          </Text>
+          {sessionField}
+          <Text className='form-field__hint'>在吐槽大会期间提出的问题会列入大会议程，按“我也遇到”的企业数排序。</Text>
+          <FieldError message={errors.sessionId} />
+        </View>
+
+        <PhotoField uploads={photos} error={errors.photos} />
+
+        <View className='form-field'>
+          <SwitchRow
+            title='匿名提交（部门看不到提交人）'
+            hint='承办部门只看到企业，看不到您的姓名；调度中心仍可联系您。'
+            on={anonymous}
+            onToggle={() => {
+              // an anonymous problem is never public on the chain: turning 匿名 on turns 公开 off
+              if (!anonymous) setVisibleToChain(false)
+              setAnonymous(!anonymous)
+            }}
+            label='匿名提交'
+            testId='anonymous-switch'
+          />
           <FieldError message={errors.anonymous} />
+        </View>
+
+        <View className='form-field'>
+          <SwitchRow
+            title='向本链企业公开（其他企业可点“我也遇到”）'
+            hint={
+              anonymous
+                ? '匿名提交的诉求不会在链上公开；如需公开，请先关闭匿名。'
+                : !chainId
+                  ? '选择产业链后可向本链企业公开。'
+                  : '同链企业能在“链上诉求”中看到标题与类别，并点“我也遇到”；反映的企业越多，越会作为链级问题统一协调。'
+            }
+            on={shared}
+            disabled={!canShare}
+            onToggle={() => setVisibleToChain((v) => !v)}
+            label='向本链企业公开'
+            testId='visible-switch'
+          />
+          <FieldError message={errors.visibleToChain} />
         </View>
       </View>
 

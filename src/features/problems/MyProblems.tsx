@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,17 +9,33 @@ import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
 import { PAGE, TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
+import { ChainBoard } from './ChainBoard'
+import { Tabs, type TabItem } from './Tabs'
 import './styles.css'
+
+type ProblemsTab = 'mine' | 'board'
+const VIEWS: readonly TabItem<ProblemsTab>[] = [
+  { key: 'mine', label: '我的诉求' },
+  { key: 'board', label: '链上诉求' }
+]
 
 const goFile = () => void Taro.navigateTo({ url: PAGE.fileProblem })
 
-/** The 诉求 tab: the signed-in user's problems, with the way to file a new one. */
+/** The 诉求 tab: the signed-in user's problems, with the way to file a new one; and the chain's public board. */
 export function MyProblems() {
   const session = useSession()
   const token = session?.token
-  const list = useRemote(() => call('problems', 'mine', {}), [token], { enabled: !!token, refreshOnShow: true })
+  const [view, setView] = useState<ProblemsTab>('mine')
+  const list = useRemote(() => call('problems', 'mine', {}), [token], { enabled: !!token && view === 'mine', refreshOnShow: true })
+  // the board reloads itself when shown; a pull on it remounts it
+  const [boardKey, setBoardKey] = useState(0)
 
   usePullDownRefresh(() => {
+    if (view === 'board') {
+      setBoardKey((k) => k + 1)
+      void Taro.stopPullDownRefresh()
+      return
+    }
     void list.reload().finally(() => void Taro.stopPullDownRefresh())
   })
 
@@ -37,9 +54,19 @@ export function MyProblems() {
   }
 
   const problems = list.data ?? []
+  if (view === 'board') {
+    return (
+      <View className='page'>
+        <PageHeader title='链上诉求' subtitle='同一产业链的企业一起反映，共性问题一次办好' />
+        <Tabs items={VIEWS} value={view} onChange={setView} />
+        <ChainBoard key={boardKey} session={session} />
+      </View>
+    )
+  }
   return (
     <View className='page'>
       <PageHeader title='我的诉求' subtitle='提交的问题由承办部门跟进，直到您确认解决' />
+      <Tabs items={VIEWS} value={view} onChange={setView} />
       <View className='problems-cta'>
         <View className='problems-cta__text'>
           <Text className='problems-cta__title'>遇到难题？</Text>

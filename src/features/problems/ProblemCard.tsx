@@ -17,11 +17,17 @@ interface ProblemCardProps {
   showRole?: boolean
   /** Extra lines under the title, e.g. why it is in the dispatcher's queue. */
   children?: ReactNode
+  /** False when this reader may not open the detail (another enterprise's problem on the chain board). */
+  openable?: boolean
+  /** The 我也遇到 count is shown elsewhere on the card (the chain board's button). */
+  hideVotes?: boolean
 }
 
 /** One problem in a list: number, title, status, deadlines, department, time; tap for the detail page. */
-export function ProblemCard({ problem, showEnterprise, showRole, children }: ProblemCardProps) {
-  const open = () => void Taro.navigateTo({ url: problemDetailUrl(problem.id) })
+export function ProblemCard({ problem, showEnterprise, showRole, children, openable = true, hideVotes }: ProblemCardProps) {
+  const open = () => {
+    if (openable) void Taro.navigateTo({ url: problemDetailUrl(problem.id) })
+  }
   const role = showRole && problem.unitRole ? problem.unitRole : null
   return (
     <View className='problem-card card' onClick={open} data-testid='problem-card' data-id={problem.id}>
@@ -38,6 +44,13 @@ export function ProblemCard({ problem, showEnterprise, showRole, children }: Pro
         )}
         <Text className='chip'>{categoryLabel(problem.category)}</Text>
         {showEnterprise && <Text className='chip'>{problem.enterpriseName}</Text>}
+        {problem.chainLevel && <Text className='chip chip--chain'>链级问题</Text>}
+        {problem.mergedInto && <Text className='chip chip--chain-soft'>已并入链级问题</Text>}
+        {problem.visibleToChain && !hideVotes && (
+          <Text className='chip chip--vote' data-testid='card-votes'>
+            我也遇到 {problem.votes}
+          </Text>
+        )}
         {problem.anonymous && <Text className='chip'>匿名</Text>}
         {problem.reopenCount > 0 && <Text className='chip chip--purple'>重办 {problem.reopenCount} 次</Text>}
       </View>

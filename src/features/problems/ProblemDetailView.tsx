@@ -1,14 +1,14 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PROBLEM_EVENT_LABELS, type ProblemDetail, type ProblemEvent } from '@contract/problems'
 import { categoryLabel } from '@contract/categories'
-import { call, CloudError } from '@/services/cloud'
+import { assetUrl, call, CloudError } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { useSession } from '@/hooks/useSession'
 import { StateView } from '@/components/StateView'
 import { formatDateTime } from '@/utils/date'
-import { TAB } from '@/utils/routes'
+import { TAB, problemDetailUrl } from '@/utils/routes'
 import { DetailStatus } from './DetailStatus'
 import { DueLabel } from './Due'
 import { Extensions, leadDues, Supervision, Units, Verdict } from './DetailSections'
@@ -61,6 +61,27 @@ function Timeline({ events }: { events: ProblemEvent[] }) {
   )
 }
 
+/** The problem's photos; a tap opens them full screen, swiping through all of them. */
+function Photos({ problem }: { problem: ProblemDetail }) {
+  if (!problem.photos.length) return null
+  const urls = problem.photos.map((p) => assetUrl(p.url))
+  return (
+    <View className='photo-grid detail-photos' data-testid='detail-photos'>
+      {urls.map((url, i) => (
+        <View key={problem.photos[i].id} className='photo-cell' data-testid='detail-photo'>
+          <Image
+            className='photo-cell__img'
+            src={url}
+            mode='aspectFill'
+            aria-label={`照片 ${i + 1}`}
+            onClick={() => void Taro.previewImage({ current: url, urls }).catch(() => undefined)}
+          />
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function Head({ problem }: { problem: ProblemDetail }) {
   const dues = leadDues(problem)
   const supervised = Math.max(problem.supervisionLevel, problem.supervision.length)
@@ -71,8 +92,29 @@ function Head({ problem }: { problem: ProblemDetail }) {
         <DetailStatus status={problem.status} />
       </View>
       <Text className='detail-head__title'>{problem.title}</Text>
-      {(problem.anonymous || problem.onBehalf || problem.reopenCount > 0 || problem.returnCount > 0) && (
+      {problem.mergedInto && (
+        <View
+          className='detail-merged'
+          data-testid='merged-into'
+          onClick={() => void Taro.navigateTo({ url: problemDetailUrl(problem.mergedInto as string) })}
+        >
+          <Text className='detail-merged__go'>已并入链级问题 →</Text>
+          <Text className='detail-merged__note'>同类问题由牵头部门统一办理，结果会送达每家企业</Text>
+        </View>
+      )}
+      {(problem.chainLevel || problem.visibleToChain || problem.sessionId || problem.anonymous || problem.onBehalf || problem.reopenCount > 0 || problem.returnCount > 0) && (
         <View className='problem-card__meta detail-head__chips'>
+          {problem.chainLevel && (
+            <Text className='chip chip--chain' data-testid='chain-level'>
+              链级问题
+            </Text>
+          )}
+          {problem.visibleToChain && (
+            <Text className='chip chip--vote' data-testid='detail-votes'>
+              我也遇到 {problem.votes}
+            </Text>
+          )}
+          {problem.sessionId && <Text className='chip'>吐槽大会上提出</Text>}
           {problem.anonymous && (
             <Text className='chip' data-testid='anonymous'>
               匿名
@@ -146,6 +188,7 @@ function Detail({ problem }: { problem: ProblemDetail }) {
       </View>
       <View className='card'>
         <Text className='detail-content'>{problem.content}</Text>
+        <Photos problem={problem} />
       </View>
 
       <View className='section-title'>

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '服务驿站',
+  navigationBarTitleText: '找驿站',
   enablePullDownRefresh: true
 })

@@ -1,5 +1,5 @@
-import { StationList } from '@/features/stations/StationList'
+import { StationFinder } from '@/features/stations/StationFinder'
 
 export default function Page() {
-  return <StationList />
+  return <StationFinder />
 }

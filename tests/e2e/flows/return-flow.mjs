@@ -32,7 +32,12 @@ export async function returnFlow(ctx) {
     await current(p).getByTestId('link-dispatcher-all').click()
     await current(p).getByTestId('filter-returned').click()
     await current(p).getByTestId('problem-card').filter({ hasText: title }).waitFor({ timeout: 15_000 })
-    const listed = await current(p).getByTestId('problem-card').allInnerTexts()
+    // the card is in the unfiltered list too: wait for the filtered answer to replace it
+    let listed = []
+    for (const until = Date.now() + 10_000; Date.now() < until; await p.page.waitForTimeout(200)) {
+      listed = await current(p).getByTestId('problem-card').allInnerTexts()
+      if (listed.length && listed.every((t) => t.includes('退单待调度'))) break
+    }
     expect(listed.every((t) => t.includes('退单待调度')), '“退单待调度”筛选里有其它状态的诉求')
     await tallShot(p, ctx.shots, 'flow-b-2-all-returned')
     await p.go('/pages/home/index')

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react'
+import { View, Text, ScrollView } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { AMENITY_LABELS, type Amenity } from '@contract/stations'
+import type { NearbyQuery } from '@contract/bookings'
+import { call } from '@/services/cloud'
+import { getSession, hasRole, subscribeSession } from '@/services/session'
+import { useRemote } from '@/hooks/useRemote'
+import { StateView } from '@/components/StateView'
+import { NearbyCard } from './NearbyCard'
+import { locate, type Position } from './location'
+import { STATION_PAGE } from './routes'
+import './styles.css'
+
+/** The amenities riders ask for most, as one-tap filters. */
+export const FINDER_AMENITIES: Amenity[] = ['water', 'charging', 'microwave', 'toilet', 'rest', 'shelter']
+
+type Where = { kind: 'locating' } | { kind: 'here'; position: Position } | { kind: 'town'; townId: string | null }
+
+/**
+ * 驿站 tab: the nearest open stations first, no sign-in. Location comes from WeChat (gcj02) or the
+ * browser; when refused, unavailable or slow, a town picker shows instead (with every town's stations
+ * meanwhile), so the screen is never empty.
+ *
+ * A map with markers (Taro's Map component) only exists in WeChat; this page shows the list on both
+ * platforms for now (H5 has no offline map tiles).
+ */
+export function StationFinder() {
+  const [where, setWhere] = useState<Where>({ kind: 'locating' })
+  const [openNow, setOpenNow] = useState(true)
+  const [amenities, setAmenities] = useState<Amenity[]>([])
+  const [session, setSession] = useState(getSession())
+  useEffect(() => subscribeSession(setSession), [])
+
+  const findMe = () => {
+    setWhere({ kind: 'locating' })
+    void locate().then((position) => setWhere(position ? { kind: 'here', position } : { kind: 'town', townId: null }))
+  }
+  useEffect(findMe, [])
+
+  const query: NearbyQuery & { limit: number } = { openNow, amenities, limit: 20 }
+  if (where.kind === 'here') {
+    query.lat = where.position.lat
+    query.lng = where.position.lng
+  } else if (where.kind === 'town' && where.townId) {
+    query.townId = where.townId
+  }
+  const key = JSON.stringify(query)
+  const list = useRemote(() => call('stations', 'nearby', query), [key], { enabled: where.kind !== 'locating' })
+  const towns = useRemote(() => call('catalog', 'bootstrap', {}).then((b) => b.towns), [], { enabled: where.kind === 'town' })
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => void Taro.stopPullDownRefresh())
+  })
+
+  const toggleAmenity = (a: Amenity) => setAmenities((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]))
+  const stations = list.data ?? []
+  const manager = hasRole(session?.user, 'station')
+
+  return (
+    <View className='page finder'>
+      <View className='finder__header'>
+        <View className='finder__heading'>
+          <Text className='finder__title'>找驿站</Text>
+          <Text className='finder__subtitle'>歇脚、饮水、充电、热饭，无需登录</Text>
+        </View>
+        <View className='finder__links'>
+          <View className='finder__link' onClick={() => void Taro.navigateTo({ url: STATION_PAGE.bookings })} data-testid='link-bookings'>
+            <Text>我的预约</Text>
+          </View>
+          {manager && (
+            <View className='finder__link' onClick={() => void Taro.navigateTo({ url: STATION_PAGE.checkIn })} data-testid='link-checkin'>
+              <Text>签到台</Text>
+            </View>
+          )}
+        </View>
+      </View>
+
+      <View className='finder__filters'>
+        <View
+          className={`finder__toggle${openNow ? ' finder__toggle--on' : ''}`}
+          onClick={() => setOpenNow(!openNow)}
+          role='switch'
+          aria-checked={openNow}
+          data-testid='filter-open-now'
+        >
+          <Text>{openNow ? '✓ ' : ''}只看营业中</Text>
+        </View>
+        <ScrollView scrollX className='finder__chips' enhanced showScrollbar={false}>
+          {FINDER_AMENITIES.map((a) => (
+            <View
+              key={a}
+              className={`finder__chip${amenities.includes(a) ? ' finder__chip--on' : ''}`}
+              onClick={() => toggleAmenity(a)}
+              aria-pressed={amenities.includes(a)}
+              data-testid={`amenity-${a}`}
+            >
+              <Text>{AMENITY_LABELS[a]}</Text>
+            </View>
+          ))}
+        </ScrollView>
+      </View>
+
+      {where.kind === 'town' && (
+        <View className='finder__towns card' data-testid='town-picker'>
+          <View className='finder__towns-head'>
+            <Text className='finder__towns-title'>没有拿到您的位置，请选择镇街</Text>
+            <View className='finder__retry' onClick={findMe} data-testid='retry-location'>
+              <Text>重新定位</Text>
+            </View>
+          </View>
+          <View className='finder__town-list'>
+            <View
+              className={`finder__town${where.townId === null ? ' finder__town--on' : ''}`}
+              onClick={() => setWhere({ kind: 'town', townId: null })}
+            >
+              <Text>全部</Text>
+            </View>
+            {(towns.data ?? []).map((t) => (
+              <View
+                key={t.id}
+                className={`finder__town${where.townId === t.id ? ' finder__town--on' : ''}`}
+                onClick={() => setWhere({ kind: 'town', townId: t.id })}
+                data-testid={`town-${t.id}`}
+              >
+                <Text>{t.name}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {where.kind === 'locating' ? (
+        <StateView loading loadingText='正在定位，找离您最近的驿站…' />
+      ) : (
+        <StateView
+          loading={list.loading}
+          loadingText='正在查找驿站…'
+          error={list.error}
+          onRetry={() => void list.reload()}
+          empty={stations.length === 0}
+          emptyTitle={openNow ? '附近暂无营业中的驿站' : '没有符合条件的驿站'}
+          emptyDescription={amenities.length ? '可以少选几项设施再试试。' : openNow ? '可以关闭“只看营业中”，看看稍后开门的驿站。' : '换个镇街试试。'}
+          emptyAction={
+            amenities.length
+              ? { text: '清除设施筛选', onClick: () => setAmenities([]) }
+              : openNow
+                ? { text: '显示全部驿站', onClick: () => setOpenNow(false) }
+                : undefined
+          }
+        >
+          <View className='section-title'>
+            <Text>{where.kind === 'here' ? '离您最近' : '驿站列表'}</Text>
+            <Text className='section-title__extra'>{stations.length} 处</Text>
+          </View>
+          {stations.map((s, i) => (
+            <NearbyCard key={s.id} station={s} nearest={i === 0 && where.kind === 'here'} />
+          ))}
+        </StateView>
+      )}
+    </View>
+  )
+}
+
+export default StationFinder

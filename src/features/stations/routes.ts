@@ -1,0 +1,9 @@
+/** Pages of the stations and bookings subpackages (kept here, beside the features that open them). */
+export const STATION_PAGE = {
+  bookings: '/packages/stations/bookings/index',
+  checkIn: '/packages/station-manager/checkin/index'
+} as const
+
+export function stationDetailUrl(id: string): string {
+  return `/packages/stations/detail/index?id=${encodeURIComponent(id)}`
+}

@@ -1,0 +1,5 @@
+import { MyBookings } from '@/features/stations/bookings/MyBookings'
+
+export default function Page() {
+  return <MyBookings />
+}

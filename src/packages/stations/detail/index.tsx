@@ -1,0 +1,5 @@
+import { StationDetail } from '@/features/stations/bookings/StationDetail'
+
+export default function Page() {
+  return <StationDetail />
+}
