@@ -30,7 +30,9 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       LST_TRANSPORT: JSON.stringify(transport),
       LST_API_BASE: JSON.stringify(apiBase),
-      LST_CLOUD_ENV: JSON.stringify(process.env.LST_CLOUD_ENV ?? '')
+      LST_CLOUD_ENV: JSON.stringify(process.env.LST_CLOUD_ENV ?? ''),
+      // subscribe-message template ids, a JSON array: '["tmpl-update","tmpl-todo"]'
+      LST_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.LST_SUBSCRIBE_TEMPLATES ?? '[]')
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
