@@ -1,11 +1,8 @@
-import { render, screen, fireEvent, waitFor, within } from '@testing-library/react'
+import { render, screen, fireEvent, within } from '@testing-library/react'
 import { PROBLEM_EVENT_LABELS } from '@contract/problems'
-import type { Station } from '@contract/stations'
 import { ProblemDetailView } from '@/features/problems/ProblemDetailView'
 import { MyProblems } from '@/features/problems/MyProblems'
 import { HandlerInbox } from '@/features/problems/HandlerInbox'
-import { StationList } from '@/features/stations/StationList'
-import { todayHours } from '@/features/stations/hours'
 import { formatDateTime } from '@/utils/date'
 import { navigateTo, request, switchTab } from '../stubs/taro'
 import { errorBody, okBody, postedBody, resetAll, sampleDetail, signIn } from './helpers'
@@ -94,56 +91,6 @@ describe('部门待办', () => {
   })
 })
 
-const station: Station = {
-  id: 's1',
-  name: '北滘暖"新"驿站（美的大道）',
-  type: 'warm',
-  address: '北滘镇美的大道 6 号',
-  townId: 'beijiao',
-  townName: '北滘',
-  lat: 22.92,
-  lng: 113.2,
-  open24h: false,
-  hours: [null, { open: '08:00', close: '20:00' }, { open: '08:00', close: '20:00' }, { open: '08:00', close: '20:00' }, { open: '08:00', close: '20:00' }, { open: '08:00', close: '20:00' }, { open: '22:00', close: '02:00' }],
-  amenities: ['water', 'charging', 'microwave'],
-  phone: null,
-  services: []
-}
-
-describe('驿站', () => {
-  test('lists stations without sign-in; the type filter asks the server again', async () => {
-    request.mockResolvedValueOnce(okBody([station])).mockResolvedValueOnce(okBody([]))
-    render(<StationList />)
-    const card = await screen.findByTestId('station-card')
-    // the town is not repeated when the address starts with it
-    expect(card).toHaveTextContent('北滘镇美的大道 6 号')
-    expect(card).not.toHaveTextContent('北滘 · 北滘镇')
-    expect(card).toHaveTextContent('饮水')
-    expect(card).toHaveTextContent('热饭')
-    expect(postedBody(0)).toMatchObject({ action: 'list', input: {} })
-    expect(request.mock.calls[0][0].header?.Authorization).toBeUndefined()
-
-    fireEvent.click(screen.getByTestId('filter-lab'))
-    expect(await screen.findByText('暂无共享实验室')).toBeInTheDocument()
-    expect(postedBody(1)).toMatchObject({ action: 'list', input: { type: 'lab' } })
-    fireEvent.click(screen.getByRole('button', { name: '查看全部站点' }))
-    await waitFor(() => expect(request).toHaveBeenCalledTimes(3))
-  })
-
-  test("today's hours in Shanghai time", () => {
-    // 2026-11-23 is a Monday; 01:00Z = 09:00 in Shanghai
-    expect(todayHours(station, new Date('2026-11-23T01:00:00Z'))).toEqual({ text: '今日 08:00–20:00', openNow: true })
-    // 13:00Z Monday = 21:00 Monday in Shanghai: closed
-    expect(todayHours(station, new Date('2026-11-23T13:00:00Z')).openNow).toBe(false)
-    // Sunday 03:00 in Shanghai: closed all day
-    expect(todayHours(station, new Date('2026-11-28T19:00:00Z'))).toEqual({ text: '今日休息', openNow: false })
-    // Sunday 01:00 in Shanghai: still open from Saturday's night shift (22:00–02:00)
-    expect(todayHours(station, new Date('2026-11-28T17:00:00Z'))).toEqual({ text: '今日休息', openNow: true })
-    // Saturday 23:30 in Shanghai: the night shift runs past midnight
-    expect(todayHours(station, new Date('2026-11-28T15:30:00Z')).openNow).toBe(true)
-    expect(todayHours({ ...station, open24h: true }).text).toBe('24小时')
-  })
-})
 
 test('formatDateTime shows Shanghai local time whatever the zone of the input', () => {
   expect(formatDateTime('2026-11-24T16:05:00.000Z')).toBe('2026-11-25 00:05')
