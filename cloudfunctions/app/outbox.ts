@@ -5,8 +5,8 @@ export interface SubscribeSender {
   send(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void>
 }
 
-/** Template ids per notice kind, configured per deployment (LST_TEMPLATE_PROBLEM_UPDATE, LST_TEMPLATE_PROBLEM_TODO). */
-export type TemplateIds = Partial<Record<'problem_update' | 'problem_todo', string>>
+/** Template ids per notice kind, configured per deployment (LST_TEMPLATE_PROBLEM_UPDATE, _PROBLEM_TODO, _BOOKING_REMINDER). */
+export type TemplateIds = Partial<Record<'problem_update' | 'problem_todo' | 'booking_reminder', string>>
 
 const OUTBOX_LOCK = 7_204_314
 const BATCH = 100
@@ -31,7 +31,7 @@ export async function drainOutbox(deps: Deps, sender: SubscribeSender, templates
   await deps.db.tx(async (q) => {
     const [{ locked }] = await q.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [OUTBOX_LOCK])
     if (!locked) return
-    const rows = await q.query<{ id: string; template: 'problem_update' | 'problem_todo'; payload: { number: string; title: string; body: string }; openid: string | null; problem_id: string | null }>(
+    const rows = await q.query<{ id: string; template: keyof TemplateIds; payload: { number: string; title: string; body: string }; openid: string | null; problem_id: string | null }>(
       `SELECT o.id, o.template, o.payload, p.openid, n.problem_id
          FROM outbox o JOIN notices n ON n.id = o.notice_id JOIN people p ON p.id = n.person_id
         WHERE o.sent_at IS NULL ORDER BY o.created_at LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,

@@ -126,3 +126,20 @@ describe('check-in by code', () => {
     expect(near.find((s) => s.id === stationId)?.onSite).toBe(2)
   })
 })
+
+describe('reminders before a sitting', () => {
+  test('the booker is reminded once, in the two hours before it starts', async () => {
+    const { slotId } = await slotFixture(h, 3)
+    const a = await h.person('enterprise', 'e-murata')
+    unwrap(await h.call('bookings', 'book', { slotId }, { as: a }))
+    const { runBookingSweep } = await import('../../cloudfunctions/app/no-shows')
+    expect((await runBookingSweep(h.deps)).reminders).toBe(0)
+    // the sitting is tomorrow 10:00; at 08:30 it is within two hours
+    h.clock.now = new Date(h.clock.now.getTime() + 22.5 * 3600_000)
+    expect((await runBookingSweep(h.deps)).reminders).toBe(1)
+    expect((await runBookingSweep(h.deps)).reminders).toBe(0)
+    const notices = unwrap(await h.call('notices', 'list', {}, { as: a }))
+    expect(notices.filter((n) => n.title === '预约提醒')).toHaveLength(1)
+    expect(notices[0].body).toContain('10:00')
+  })
+})

@@ -243,7 +243,8 @@ CREATE TABLE bookings (
   promoted_at timestamptz,
   cancelled_at timestamptz,
   checked_in_at timestamptz,
-  no_show_at timestamptz
+  no_show_at timestamptz,
+  reminded_at timestamptz
 );
 CREATE INDEX bookings_slot ON bookings (slot_id, status);
 CREATE INDEX bookings_person ON bookings (person_id, created_at DESC);

@@ -65,7 +65,7 @@ export function cloudEntry(fn: FnName) {
 /** The timer-triggered sweeper: same database, same rules, one run per trigger. */
 export function sweeperEntry() {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  return async (): Promise<SweepReport & { noShows: number }> => {
+  return async (): Promise<SweepReport & { noShows: number; reminders: number }> => {
     ready ??= makeDeps()
     const deps = await ready
     const report = await runSweep(deps)
@@ -91,7 +91,8 @@ export function notifierEntry() {
     const sender = { send: async (m: Parameters<typeof cloud.openapi.subscribeMessage.send>[0]) => void (await cloud.openapi.subscribeMessage.send(m)) }
     return drainOutbox(await ready, sender, {
       problem_update: process.env.LST_TEMPLATE_PROBLEM_UPDATE,
-      problem_todo: process.env.LST_TEMPLATE_PROBLEM_TODO
+      problem_todo: process.env.LST_TEMPLATE_PROBLEM_TODO,
+      booking_reminder: process.env.LST_TEMPLATE_BOOKING_REMINDER
     })
   }
 }
