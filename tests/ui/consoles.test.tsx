@@ -1,5 +1,4 @@
 import { act, render, screen, fireEvent, waitFor, within } from '@testing-library/react'
-import type { ProblemSummary } from '@contract/problems'
 import type { Session } from '@contract/accounts'
 import { HandlerInbox } from '@/features/problems/HandlerInbox'
 import { DispatcherAll, DispatcherTriage } from '@/features/problems/DispatcherConsole'
@@ -7,7 +6,7 @@ import { NoticeList } from '@/features/notices/NoticeList'
 import { MeView } from '@/features/account/MeView'
 import { FileProblemForm } from '@/features/problems/FileProblemForm'
 import { navigateTo, redirectTo } from '../stubs/taro'
-import { answerBy, detailWith, hoursFromNow, okBody, postedTo, resetAll, sampleDetail, signIn } from './helpers'
+import { answerBy, detailWith, hoursFromNow, okBody, postedTo, resetAll, sampleDetail, signIn, summaryWith } from './helpers'
 
 beforeEach(resetAll)
 
@@ -17,35 +16,7 @@ const handler: Session = {
 }
 const dispatcher: Session = { token: 'tok-d', user: { id: 'u-d', name: '黄振华', roles: [{ role: 'dispatcher', scopeId: null, scopeName: null }] } }
 
-const summary = (changes: Partial<ProblemSummary>): ProblemSummary => {
-  const { id, number, title, category, status, enterpriseId, enterpriseName, leadDepartmentId, leadDepartmentName, createdAt, updatedAt } =
-    sampleDetail
-  return {
-    id,
-    number,
-    title,
-    category,
-    status,
-    enterpriseId,
-    enterpriseName,
-    leadDepartmentId,
-    leadDepartmentName,
-    createdAt,
-    updatedAt,
-    acceptDue: null,
-    replyDue: null,
-    overdue: false,
-    reopenCount: 0,
-    supervisionLevel: 0,
-    anonymous: false,
-    votes: 0,
-    visibleToChain: false,
-    chainLevel: false,
-    mergedInto: null,
-    sessionId: null,
-    ...changes
-  }
-}
+const summary = summaryWith
 
 describe('部门待办', () => {
   test('the tabs ask for the open, overdue and all views', async () => {

@@ -1,7 +1,6 @@
 import { act, render, screen, fireEvent, waitFor, within } from '@testing-library/react'
 import type { Session } from '@contract/accounts'
 import type { Bootstrap } from '@contract/catalog'
-import type { ProblemSummary } from '@contract/problems'
 import type { FlowSettingsDto, RoutingRuleDto, SimilarGroup } from '@contract/settings'
 import type { TucaoSession } from '@contract/sessions'
 import { CATEGORIES } from '@contract/categories'
@@ -11,7 +10,7 @@ import { SessionsView, orderSessions } from '@/features/dispatch-tools/SessionsV
 import { AgendaView, AGENDA_REFRESH_MS } from '@/features/dispatch-tools/AgendaView'
 import { DispatchToolsLinks } from '@/features/dispatch-tools/DispatchToolsLinks'
 import { navigateTo, redirectTo, showModal, useDidHide, useDidShow } from '../stubs/taro'
-import { answerBy, enterpriseSession, errorBody, okBody, postedTo, resetAll, sampleDetail, signIn } from './helpers'
+import { answerBy, enterpriseSession, errorBody, okBody, postedTo, resetAll, sampleDetail, signIn, summaryWith } from './helpers'
 
 beforeEach(resetAll)
 afterEach(() => {
@@ -54,34 +53,7 @@ const settings = (changes: Partial<FlowSettingsDto> = {}): FlowSettingsDto => ({
   ...changes
 })
 
-const summary = (changes: Partial<ProblemSummary>): ProblemSummary => {
-  const { id, number, title, category, status, enterpriseId, enterpriseName, leadDepartmentId, leadDepartmentName, createdAt, updatedAt } = sampleDetail
-  return {
-    id,
-    number,
-    title,
-    category,
-    status,
-    enterpriseId,
-    enterpriseName,
-    leadDepartmentId,
-    leadDepartmentName,
-    createdAt,
-    updatedAt,
-    acceptDue: null,
-    replyDue: null,
-    overdue: false,
-    reopenCount: 0,
-    supervisionLevel: 0,
-    anonymous: false,
-    votes: 0,
-    visibleToChain: false,
-    chainLevel: false,
-    mergedInto: null,
-    sessionId: null,
-    ...changes
-  }
-}
+const summary = summaryWith
 
 describe('派单与时限设置', () => {
   test('the rule form shows Chinese validation errors, then sends saveRule once and re-renders from the answer', async () => {

@@ -1,5 +1,5 @@
 import type { Session } from '@contract/accounts'
-import type { ProblemDetail } from '@contract/problems'
+import type { ProblemDetail, ProblemSummary } from '@contract/problems'
 import { request, resetTaroStub } from '../stubs/taro'
 import { clearSession, saveSession } from '@/services/session'
 
@@ -111,6 +111,36 @@ export function detailWith(changes: Partial<ProblemDetail>): ProblemDetail {
 }
 
 /** An ISO instant `hours` from now (negative: in the past). */
+/** A summary row cut from sampleDetail (deadlines cleared), with the given changes. */
+export function summaryWith(changes: Partial<ProblemSummary>): ProblemSummary {
+  const { id, number, title, category, status, enterpriseId, enterpriseName, leadDepartmentId, leadDepartmentName, createdAt, updatedAt } = sampleDetail
+  return {
+    id,
+    number,
+    title,
+    category,
+    status,
+    enterpriseId,
+    enterpriseName,
+    leadDepartmentId,
+    leadDepartmentName,
+    createdAt,
+    updatedAt,
+    acceptDue: null,
+    replyDue: null,
+    overdue: false,
+    reopenCount: 0,
+    supervisionLevel: 0,
+    anonymous: false,
+    votes: 0,
+    visibleToChain: false,
+    chainLevel: false,
+    mergedInto: null,
+    sessionId: null,
+    ...changes
+  }
+}
+
 export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * 3600_000).toISOString()
 
 type Answer = { statusCode: number; data: unknown }
