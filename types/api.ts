@@ -4,6 +4,7 @@ import type { Session, User } from './accounts'
 import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
+import type { ClosureResult, ManagedService, StationDay, StationFigures, StationSettings } from './station-console'
 import type { BookingView, CheckInCode, NearbyStation, SlotView } from './bookings'
 import type { Pairing } from './pairings'
 import type { Notice } from './notices'
@@ -98,7 +99,31 @@ export const API = {
       access: 'public',
       summary: '找驿站：离给定位置最近的在先（或按镇街），可只看营业中、按设施筛选；无需登录',
       output: 'NearbyStation[]'
-    })
+    }),
+    feedback: action({
+      input: s.stationFeedbackInput,
+      access: 'user',
+      idempotent: true,
+      summary: '反馈站点问题（如“没热水了”）：生成一条诉求，派给站点的主管部门',
+      output: 'ProblemDetail'
+    }),
+    day: action({ input: s.stationDayInput, access: 'user', summary: '站点管理员：某天各时段的预约与签到、到站登记、在站人数和未解决的反馈', output: 'StationDay' }),
+    settings: action({ input: s.stationIdInput, access: 'user', summary: '站点管理员：服务的名额、每周时段与预约规则，以及闭站日期', output: 'StationSettings' }),
+    saveService: action({
+      input: s.saveServiceInput,
+      access: 'user',
+      idempotent: true,
+      summary: '站点管理员：修改服务的名额、每周时段与预约规则；已有预约不受影响，增加的名额先给候补',
+      output: 'ManagedService'
+    }),
+    setClosure: action({
+      input: s.stationClosureInput,
+      access: 'user',
+      idempotent: true,
+      summary: '站点管理员：某天闭站或恢复开放；闭站日的预约自动取消并通知本人',
+      output: 'ClosureResult'
+    }),
+    figures: action({ input: s.stationFiguresInput, access: 'user', summary: '站点管理员：每天的预约、签到、未到场、取消与到站登记数', output: 'StationFigures' })
   },
   bookings: {
     slots: action({ input: s.slotsInput, access: 'public', summary: '某项服务未来几天的时段与余位（登录后附带能否预约及原因）', output: 'SlotView[]' }),
@@ -143,7 +168,16 @@ export interface ApiOutputs {
   }
   notices: { list: Notice[]; markRead: { unread: number } }
   files: { upload: Photo; register: Photo }
-  stations: { list: Station[]; nearby: NearbyStation[] }
+  stations: {
+    list: Station[]
+    nearby: NearbyStation[]
+    feedback: ProblemDetail
+    day: StationDay
+    settings: StationSettings
+    saveService: ManagedService
+    setClosure: ClosureResult
+    figures: StationFigures
+  }
   bookings: {
     slots: SlotView[]
     book: BookingView

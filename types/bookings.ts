@@ -57,6 +57,11 @@ export interface BookingView {
 export interface CheckInCode {
   /** What the QR code holds: signed, time-limited, no personal data. */
   token: string
+  /**
+   * The same token as a QR code: a `data:image/png;base64,…` URL of a PNG that encodes exactly `token`.
+   * Drawn on the server so that WeChat and H5 show the same picture with a plain image, without a canvas.
+   */
+  qrImage: string
   expiresAt: string
 }
 

@@ -190,8 +190,11 @@ export interface ProblemSummary {
   title: string
   category: CategoryId
   status: ProblemStatus
+  /** '' on station feedback, which has no enterprise. */
   enterpriseId: string
   enterpriseName: string
+  /** The station a piece of station feedback is about; null on an enterprise's problem. */
+  station: { id: string; name: string } | null
   leadDepartmentId: string | null
   leadDepartmentName: string | null
   /** ISO timestamps. */

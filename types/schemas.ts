@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CATEGORY_IDS } from './categories'
+import { CATEGORY_IDS, FILING_CATEGORY_IDS } from './categories'
 import { ROLES } from './roles'
 import { AMENITIES, STATION_TYPES } from './stations'
 
@@ -21,6 +21,8 @@ export const LIMITS = {
   extensionDaysMax: 30,
   coHandlersMax: 5,
   photosMax: 9,
+  feedbackMin: 2,
+  feedbackMax: 500,
   /** Bytes of one photo after the client compressed it. */
   photoBytesMax: 3 * 1024 * 1024
 } as const
@@ -47,7 +49,7 @@ export const fileProblemInput = z.strictObject({
     .trim()
     .min(LIMITS.contentMin, { error: `问题描述至少 ${LIMITS.contentMin} 个字` })
     .max(LIMITS.contentMax, { error: `问题描述不超过 ${LIMITS.contentMax} 个字` }),
-  category: z.enum(CATEGORY_IDS, { error: '请选择问题类别' }),
+  category: z.enum(FILING_CATEGORY_IDS, { error: '请选择问题类别' }),
   enterpriseId: id('企业'),
   /** Departments never see who filed an anonymous problem; the dispatcher can. */
   anonymous: z.boolean({ error: '匿名选项不正确' }).optional(),
@@ -255,6 +257,52 @@ export const checkInInput = z.strictObject({
 })
 export const walkInInput = z.strictObject({ stationId: id('站点') })
 
+/** "没热水了": opens a problem for the station's department; the amenity, when given, heads the title. */
+export const stationFeedbackInput = z.strictObject({
+  stationId: id('站点'),
+  amenity: z.enum(AMENITIES, { error: '设施不正确' }).optional(),
+  content: z
+    .string({ error: '请说明遇到的情况' })
+    .trim()
+    .min(LIMITS.feedbackMin, { error: `至少 ${LIMITS.feedbackMin} 个字` })
+    .max(LIMITS.feedbackMax, { error: `不超过 ${LIMITS.feedbackMax} 个字` }),
+  photos: z.array(id('照片'), { error: '照片列表不正确' }).max(3, { error: '照片最多 3 张' }).optional()
+})
+
+export const stationDayInput = z.strictObject({ stationId: id('站点'), date: day.optional() })
+
+export const stationFiguresInput = z.strictObject({
+  stationId: id('站点'),
+  days: z.number({ error: '天数不正确' }).int({ error: '天数不正确' }).min(7, { error: '至少 7 天' }).max(90, { error: '最多 90 天' }).optional()
+})
+
+const hm = (what: string) => z.string({ error: `请填写${what}` }).regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: `${what}应为 00:00–24:00` })
+const minutes = (what: string, max: number) =>
+  z.number({ error: `请填写${what}` }).int({ error: `${what}应为整数分钟` }).min(0, { error: `${what}不能为负` }).max(max, { error: `${what}不超过 ${max} 分钟` })
+
+/** A manager's edit of a service: places per sitting, the weekly sittings and the booking rules. */
+export const saveServiceInput = z.strictObject({
+  serviceId: id('服务'),
+  capacity: z.number({ error: '请填写每个时段的名额' }).int({ error: '名额应为整数' }).min(1, { error: '名额至少 1 个' }).max(500, { error: '名额不超过 500 个' }),
+  schedule: z
+    .array(
+      z.array(z.strictObject({ start: hm('开始时间'), end: hm('结束时间') }), { error: '时段应为列表' }).max(48, { error: '一天最多 48 个时段' }).nullable(),
+      { error: '时段安排不正确' }
+    )
+    .length(7, { error: '时段安排应为周日至周六共 7 项' }),
+  horizonDays: z.number({ error: '请填写可提前预约的天数' }).int({ error: '天数应为整数' }).min(1, { error: '至少 1 天' }).max(90, { error: '最多 90 天' }),
+  minNoticeMinutes: minutes('提前预约时间', 7 * 24 * 60),
+  cancelCutoffMinutes: minutes('取消截止时间', 7 * 24 * 60)
+})
+
+/** Closes (or reopens) a station for one day; bookings of that day are cancelled and their people told. */
+export const stationClosureInput = z.strictObject({
+  stationId: id('站点'),
+  date: day,
+  closed: z.boolean({ error: '请选择闭站或恢复开放' }),
+  reason: z.string({ error: '原因不正确' }).trim().max(40, { error: '原因不超过 40 个字' }).optional()
+})
+
 export type FlowActionInput = z.output<typeof flowActionInput>
 export type ActOnProblemInput = z.output<typeof actOnProblemInput>
 export type InboxInput = z.output<typeof inboxInput>
@@ -265,6 +313,9 @@ export type SaveRuleInput = z.output<typeof saveRuleInput>
 export type SaveSlaInput = z.output<typeof saveSlaInput>
 export type CalendarOverrideInput = z.output<typeof calendarOverrideInput>
 export type NearbyStationsInput = z.output<typeof nearbyStationsInput>
+export type StationFeedbackInput = z.output<typeof stationFeedbackInput>
+export type SaveServiceInput = z.output<typeof saveServiceInput>
+export type StationClosureInput = z.output<typeof stationClosureInput>
 
 export type FieldErrors = Record<string, string>
 

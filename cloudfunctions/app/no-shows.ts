@@ -1,7 +1,7 @@
 import { DEFAULT_GRACE_MINUTES } from '../core'
 import type { Deps } from './context'
 import { overdueConfirmed } from '../db/repos/bookings'
-import { newId } from './ids'
+import { addNotice } from './notice'
 
 /** How long before a sitting its booker is reminded. */
 export const REMINDER_MINUTES = 120
@@ -23,23 +23,8 @@ export async function runBookingSweep(deps: Deps): Promise<{ noShows: number; re
     )
     for (const b of soon) {
       const hhmm = new Date(b.starts_at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
-      const notice = newId('nt')
       const body = `${b.station}「${b.service}」${hhmm} 开始，请按时到场出示签到码`
-      await q.query('INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, NULL, $5)', [
-        notice,
-        b.person_id,
-        '预约提醒',
-        body,
-        now
-      ])
-      await q.query('INSERT INTO outbox (id, notice_id, channel, template, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        newId('ob'),
-        notice,
-        'wechat_subscribe',
-        'booking_reminder',
-        JSON.stringify({ number: hhmm, title: b.service, body }),
-        now
-      ])
+      await addNotice(q, { person: b.person_id, title: '预约提醒', body, subscribe: { template: 'booking_reminder', label: hhmm, title: b.service } }, now)
       await q.query('UPDATE bookings SET reminded_at = $2 WHERE id = $1', [b.id, now])
     }
     const due = await overdueConfirmed(q, new Date(now.getTime() - DEFAULT_GRACE_MINUTES * 60_000))

@@ -1,6 +1,6 @@
 import type { FlowEvent, FlowState } from '../core'
 import type { Queryable } from '../db/client'
-import { newId } from './ids'
+import { addNotice } from './notice'
 
 interface Draft {
   to: { role: 'handler'; departmentId: string } | { role: 'dispatcher' } | { person: string }
@@ -76,15 +76,7 @@ export async function notify(q: Queryable, problemId: string, number: string, st
     for (const d of draftsFor(e, state, label)) {
       for (const person of new Set(await recipients(q, d.to))) {
         if (e.actor.kind !== 'system' && e.actor.personId === person) continue
-        const id = newId('nt')
-        await q.query(
-          'INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [id, person, d.title, d.body, problemId, now]
-        )
-        await q.query(
-          'INSERT INTO outbox (id, notice_id, channel, template, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [newId('ob'), id, 'wechat_subscribe', d.template, JSON.stringify({ number, title: d.title, body: d.body }), now]
-        )
+        await addNotice(q, { person, title: d.title, body: d.body, problemId, subscribe: { template: d.template, label: number } }, now)
       }
     }
   }

@@ -20,3 +20,8 @@ export function hasRole(caller: Caller, role: Role): boolean {
 export function canFileFor(caller: Caller, enterpriseId: string): boolean {
   return scopesOf(caller, 'enterprise').includes(enterpriseId) || scopesOf(caller, 'secretary').includes(enterpriseId)
 }
+
+/** A station's manager runs its day, services and closures; an administrator may stand in. */
+export function canManageStation(caller: Caller, stationId: string): boolean {
+  return scopesOf(caller, 'station').includes(stationId) || hasRole(caller, 'admin')
+}

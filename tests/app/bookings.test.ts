@@ -1,3 +1,5 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { openHarness, unwrap, type Harness } from '../support/harness'
 import { slotFixture } from '../support/bookings'
 
@@ -124,6 +126,44 @@ describe('check-in by code', () => {
     expect(walk.onSite).toBe(2)
     const near = unwrap(await h.call('stations', 'nearby', { lat: 22.84, lng: 113.25, limit: 30 }))
     expect(near.find((s) => s.id === stationId)?.onSite).toBe(2)
+  })
+})
+
+describe('the check-in QR image', () => {
+  /** What a phone camera would read: the PNG decoded to pixels, then the QR code read back. */
+  function readQr(dataUrl: string): { text: string; width: number; height: number } {
+    const prefix = 'data:image/png;base64,'
+    expect(dataUrl.startsWith(prefix)).toBe(true)
+    const png = PNG.sync.read(Buffer.from(dataUrl.slice(prefix.length), 'base64'))
+    const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)
+    if (!found) throw new Error('no QR code found in the image')
+    return { text: found.data, width: png.width, height: png.height }
+  }
+
+  test('the PNG reads back exactly the token, which carries no personal data', async () => {
+    const { slotId } = await slotFixture(h, 3)
+    const session = unwrap(await h.call('accounts', 'demoSignIn', { role: 'enterprise' }))
+    const booked = unwrap(await h.call('bookings', 'book', { slotId }, { as: session.token }))
+    const code = unwrap(await h.call('bookings', 'code', { id: booked.id }, { as: session.token }))
+
+    const read = readQr(code.qrImage)
+    expect(read.text).toBe(code.token)
+    expect(read.width).toBeGreaterThanOrEqual(400)
+    expect(read.height).toBe(read.width)
+
+    // booking id, expiry, signature: nothing about the person
+    const [person] = await h.db.query<{ id: string; name: string; phone: string | null }>('SELECT id, name, phone FROM people WHERE id = $1', [session.user.id])
+    expect(person.name).toBeTruthy()
+    for (const personal of [person.id, person.name, person.phone, session.token].filter((x): x is string => !!x)) {
+      expect(code.token).not.toContain(personal)
+      expect(read.text).not.toContain(personal)
+    }
+    expect(code.token.split('.')[0]).toBe(booked.id)
+    expect(code.token).toMatch(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]+$/)
+    // and the token read from the picture checks in like the typed one
+    h.clock.now = new Date(Date.parse(booked.startsAt) - 10 * 60_000)
+    const manager = await h.signIn('station')
+    expect(unwrap(await h.call('bookings', 'checkIn', { code: read.text }, { as: manager })).status).toBe('checked_in')
   })
 })
 

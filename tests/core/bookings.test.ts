@@ -124,7 +124,9 @@ describe('canBook: limits exactly at the boundary', () => {
     ['not signed in', { caller: { signedIn: false } }, 'SIGN_IN_REQUIRED', /请先登录/],
     ['members only', { audience: 'party_member', caller: staff }, 'AUDIENCE', /仅限党员/],
     ['enterprise staff only', { audience: 'enterprise', caller: rider }, 'AUDIENCE', /仅限企业职工/],
-    ['blocked by no-shows', { noShowBlock: block }, 'NO_SHOW_BLOCKED', /2026年3月23日 10:00 前不能新预约/]
+    ['blocked by no-shows', { noShowBlock: block }, 'NO_SHOW_BLOCKED', /2026年3月23日 10:00 前不能新预约/],
+    ['the station is closed that China day', { closures: ['2026-03-10'] }, 'CLOSED', /闭站/],
+    ['closed on another day only', { closures: ['2026-03-09', '2026-03-11'] }, null, null]
   ])('%s', (_name, patch, code, message) => {
     const r = canBook({ ...base, ...patch })
     if (code === null) expect(r).toEqual({ ok: true })

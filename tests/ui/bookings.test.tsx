@@ -91,7 +91,7 @@ test('我的预约: grouped 即将开始 / 已结束 with status labels; 签到�
   const past = booking({ id: 'bk-0', status: 'checked_in', startsAt: hoursFromNow(-30), endsAt: hoursFromNow(-29), cancellableUntil: null })
   answerBy({
     'bookings.mine': okBody([past, booking()]),
-    'bookings.code': okBody({ token: 'bk-1.1764000000.abcdef012345', expiresAt: hoursFromNow(27) })
+    'bookings.code': okBody({ token: 'bk-1.1764000000.abcdef012345', qrImage: 'data:image/png;base64,iVBORw0KGgo=', expiresAt: hoursFromNow(27) })
   })
   render(<MyBookings />)
   const cards = await screen.findAllByTestId('booking-card')
@@ -101,6 +101,11 @@ test('我的预约: grouped 即将开始 / 已结束 with status labels; 签到�
   expect(within(cards[1]).queryByTestId('cancel-booking')).toBeNull()
   fireEvent.click(within(cards[0]).getByTestId('show-code'))
   expect(await screen.findByTestId('checkin-token')).toHaveTextContent('bk-1.1764000000.abcdef012345')
+  // the QR picture drawn by the server, above the token, with the hint
+  const qr = screen.getByTestId('checkin-qr')
+  expect(qr).toHaveAttribute('src', 'data:image/png;base64,iVBORw0KGgo=')
+  expect(qr.compareDocumentPosition(screen.getByTestId('checkin-token')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(screen.getByTestId('checkin-code')).toHaveTextContent('到站后请出示给站点管理员扫码；无法扫码时可报签到码')
   const { upcoming, past: ended } = splitBookings([past, booking()])
   expect(upcoming.map((b) => b.id)).toEqual(['bk-1'])
   expect(ended.map((b) => b.id)).toEqual(['bk-0'])

@@ -9,16 +9,18 @@ import {
   generateSlots,
   noShowBlock,
   placeOrWaitlist,
-  promotions,
+  shanghaiDate,
   type BookingCaller
 } from '../../core'
 import type { Caller, Ctx } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../ids'
+import { qrDataUrl } from '../qr'
 import { requireCaller, scopesOf } from '../policy'
 import * as repo from '../../db/repos/bookings'
 import { onSiteCounts } from '../../db/repos/stations'
 import { loadFlowSettings } from '../flow-env'
+import { promoteWaitlist } from '../waitlist'
 import type { Queryable } from '../../db/client'
 
 const CHECK_IN = 'check-in'
@@ -46,7 +48,9 @@ async function slots(ctx: Ctx, input: { serviceId: string; days?: number }): Pro
   const rows = await repo.slotsWithCounts(ctx.q, service.id, ctx.now, new Date(ctx.now.getTime() + (days + 1) * 86_400_000))
   const who = await bookingCaller(ctx.q, ctx.caller)
   const block = ctx.caller ? noShowBlock(await repo.noShowHistory(ctx.q, ctx.caller.personId), ctx.now) : null
-  return rows.map((r) => {
+  // sittings somebody had booked before the day was closed still exist: they are not offered
+  const open = rows.filter((r) => !service.station_closures.includes(shanghaiDate(r.starts_at)))
+  return open.map((r) => {
     const verdict = canBook({
       slot: { startsAt: r.starts_at },
       now: ctx.now,
@@ -54,7 +58,8 @@ async function slots(ctx: Ctx, input: { serviceId: string; days?: number }): Pro
       caller: who,
       minNoticeMinutes: service.min_notice_minutes,
       horizonDays: service.horizon_days,
-      noShowBlock: block
+      noShowBlock: block,
+      closures: service.station_closures
     })
     return {
       id: r.id,
@@ -87,7 +92,8 @@ async function book(ctx: Ctx, input: { slotId: string }): Promise<BookingView> {
     caller: await bookingCaller(ctx.q, caller),
     minNoticeMinutes: service.min_notice_minutes,
     horizonDays: service.horizon_days,
-    noShowBlock: noShowBlock(await repo.noShowHistory(ctx.q, caller.personId), ctx.now)
+    noShowBlock: noShowBlock(await repo.noShowHistory(ctx.q, caller.personId), ctx.now),
+    closures: service.station_closures
   })
   if (!verdict.ok) throw new AppError(verdict.error, verdict.message)
   const live = await ctx.q.query(
@@ -120,23 +126,7 @@ async function cancel(ctx: Ctx, input: { id: string }): Promise<BookingView> {
   const verdict = canCancel({ status: fresh.view.status, startsAt: slot.starts_at }, ctx.now, fresh.cutoffMinutes)
   if (!verdict.ok) throw new AppError(verdict.error, verdict.message)
   await ctx.q.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [input.id, ctx.now])
-  const promoted = promotions({
-    confirmedCount: await repo.countTaken(ctx.q, slot.id),
-    capacity: slot.capacity,
-    waitlist: await repo.waitlistOf(ctx.q, slot.id),
-    slotStartsAt: slot.starts_at,
-    now: ctx.now
-  })
-  for (const p of promoted) {
-    await ctx.q.query(`UPDATE bookings SET status = 'confirmed', promoted_at = $2 WHERE id = $1`, [p.id, ctx.now])
-    await ctx.q.query('INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, NULL, $5)', [
-      newId('nt'),
-      p.person_id,
-      `候补成功：${fresh.view.serviceName}`,
-      `${fresh.view.stationName} 有人取消，您候补的时段已为您预约成功，请按时到场签到`,
-      ctx.now
-    ])
-  }
+  await promoteWaitlist(ctx.q, slot, fresh.view, ctx.now)
   return ((await repo.findBooking(ctx.q, input.id)) as repo.BookingRecord).view
 }
 
@@ -149,7 +139,9 @@ async function code(ctx: Ctx, input: { id: string }): Promise<CheckInCode> {
   const mineRecord = await ownBooking(ctx, input.id)
   if (mineRecord.view.status !== 'confirmed' && mineRecord.view.status !== 'checked_in') throw new AppError('CONFLICT', '只有已预约的时段才有签到码')
   const exp = checkInExpiry(mineRecord.view.startsAt)
-  return { token: encodeCheckIn(input.id, exp, (d) => ctx.deps.tokens.sign(CHECK_IN, d)), expiresAt: exp.toISOString() }
+  const token = encodeCheckIn(input.id, exp, (d) => ctx.deps.tokens.sign(CHECK_IN, d))
+  // the token stays in the answer as text too: managers on H5 type it
+  return { token, qrImage: await qrDataUrl(token), expiresAt: exp.toISOString() }
 }
 
 function requireManagerOf(caller: Caller, stationId: string): void {

@@ -3,6 +3,8 @@ import { boundingBox, findStations, searchRadii } from '../../core'
 import type { Ctx } from '../context'
 import { listStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
 import { loadFlowSettings } from '../flow-env'
+import { feedback } from './station-feedback'
+import { stationConsole } from './station-console'
 
 const strip = ({ closedOnHolidays: _c, closures: _d, departmentId: _e, ...station }: StationRow): Station => station
 
@@ -44,4 +46,4 @@ async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStati
   }))
 }
 
-export const stations = { list, nearby }
+export const stations = { list, nearby, feedback, ...stationConsole }

@@ -1,3 +1,4 @@
 export * from './rules'
 export * from './slots'
 export * from './checkin'
+export * from './figures'

@@ -127,7 +127,7 @@ export function noShowDue(booking: { status: BookingStatus; startsAt: Date | str
 
 // --- booking ----------------------------------------------------------------------------------------
 
-export type BookRefusalCode = 'SIGN_IN_REQUIRED' | 'AUDIENCE' | 'NO_SHOW_BLOCKED' | 'SLOT_STARTED' | 'TOO_LATE' | 'BEYOND_HORIZON'
+export type BookRefusalCode = 'SIGN_IN_REQUIRED' | 'AUDIENCE' | 'NO_SHOW_BLOCKED' | 'SLOT_STARTED' | 'TOO_LATE' | 'BEYOND_HORIZON' | 'CLOSED'
 
 export interface CanBookInput {
   slot: { startsAt: Date | string }
@@ -140,6 +140,8 @@ export interface CanBookInput {
   horizonDays: number
   /** The caller's running no-show block (noShowBlock), if any. */
   noShowBlock?: NoShowBlock | null
+  /** The station's closure dates (China days); a sitting on one cannot be booked. */
+  closures?: readonly string[]
 }
 
 /** Whether the caller may book the audience's services. */
@@ -152,7 +154,7 @@ export function audienceAllows(audience: Audience, caller: BookingCaller): boole
 
 /**
  * Whether a booking may be made, checked in this order: signed in, audience, no-show block, the sitting
- * has not started, minimum notice, horizon. Capacity is not checked here: see placeOrWaitlist.
+ * has not started, the station is not closed that day, minimum notice, horizon. Capacity is not checked here: see placeOrWaitlist.
  */
 export function canBook(input: CanBookInput): Allowed | BookingRefusal<BookRefusalCode> {
   const { caller, audience, now } = input
@@ -166,6 +168,7 @@ export function canBook(input: CanBookInput): Allowed | BookingRefusal<BookRefus
   const block = input.noShowBlock
   if (block && ms(block.until, '限制截止时间') > at) return refuse('NO_SHOW_BLOCKED', block.message, 'FORBIDDEN')
   if (start <= at) return refuse('SLOT_STARTED', '该时段已开始或已结束，请选择其他时段', 'CONFLICT')
+  if (input.closures?.includes(shanghaiDate(new Date(start)))) return refuse('CLOSED', '站点当天闭站，请选择其他日期', 'CONFLICT')
   if (start - at < input.minNoticeMinutes * MINUTE)
     return refuse('TOO_LATE', `需至少提前 ${durationText(input.minNoticeMinutes)}预约，请选择其他时段`, 'CONFLICT')
   const today = shanghaiDate(new Date(at))

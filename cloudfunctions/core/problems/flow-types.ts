@@ -12,6 +12,14 @@ import type {
 } from '@contract'
 import type { CalendarInput } from '../calendar'
 
+/**
+ * The party that files, confirms and rates: the enterprise, or, for feedback on a service station
+ * (which has no enterprise), the person who reported it. Flow actors and states carry it as enterpriseId.
+ */
+export function filingParty(enterpriseId: string | null, filedBy: string): string {
+  return enterpriseId || `person:${filedBy}`
+}
+
 /** Who acts. A unit's handler acts for its department; whether that is the lead or a co-handler is read from the state. */
 export type FlowActor =
   | { kind: 'filer'; personId: string; enterpriseId: string }

@@ -135,5 +135,7 @@ export const CATEGORY_HINTS: Readonly<Record<CategoryId, readonly string[]>> = {
   environment: ['ecology'],
   tax: ['tax'],
   license: ['market', 'gov_services'],
-  other: []
+  other: [],
+  // station feedback goes to the station's own department, not through the model
+  station: []
 }

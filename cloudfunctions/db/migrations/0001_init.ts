@@ -54,6 +54,29 @@ CREATE TABLE person_roles (
   PRIMARY KEY (person_id, role, scope_id)
 );
 
+CREATE TABLE stations (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  type text NOT NULL CHECK (type IN ('warm', 'party', 'redhelp', 'lab')),
+  address text NOT NULL,
+  town_id text NOT NULL REFERENCES towns(id),
+  department_id text REFERENCES departments(id),
+  lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
+  open_24h boolean NOT NULL DEFAULT false,
+  -- seven entries, Sunday first: {"open":"08:00","close":"20:00"} or null when closed
+  hours jsonb NOT NULL,
+  amenities text[] NOT NULL DEFAULT '{}',
+  phone text,
+  manager_person_id text REFERENCES people(id),
+  closed_on_holidays boolean NOT NULL DEFAULT false,
+  -- days it is closed besides its weekly hours (repairs, events), China dates
+  closures date[] NOT NULL DEFAULT '{}'
+);
+CREATE INDEX stations_town ON stations (town_id);
+-- the finder's range scan: a box around the rider, widened until enough stations fall inside
+CREATE INDEX stations_lat_lng ON stations (lat, lng);
+
 -- One counter row per day: numbering is an atomic upsert, so concurrent filings never share a number.
 CREATE TABLE problem_counters (
   day text PRIMARY KEY,
@@ -78,7 +101,9 @@ CREATE TABLE problems (
   content text NOT NULL,
   category text NOT NULL,
   status text NOT NULL CHECK (status IN ('triage', 'routed', 'accepted', 'replied', 'closed', 'returned', 'reopened')),
-  enterprise_id text NOT NULL REFERENCES enterprises(id),
+  -- an enterprise's problem, or feedback on a service station (then the filer alone is its party)
+  enterprise_id text REFERENCES enterprises(id),
+  station_id text REFERENCES stations(id),
   chain_id text REFERENCES chains(id),
   town_id text REFERENCES towns(id),
   filed_by text NOT NULL REFERENCES people(id),
@@ -114,7 +139,8 @@ CREATE TABLE problems (
   chain_level boolean NOT NULL DEFAULT false,
   merged_into text REFERENCES problems(id),
   created_at timestamptz NOT NULL,
-  updated_at timestamptz NOT NULL
+  updated_at timestamptz NOT NULL,
+  CHECK (enterprise_id IS NOT NULL OR station_id IS NOT NULL)
 );
 CREATE INDEX problems_lead_status ON problems (lead_department_id, status, created_at DESC);
 CREATE INDEX problems_filed_by ON problems (filed_by, created_at DESC);
@@ -126,6 +152,7 @@ CREATE INDEX problems_chain_board ON problems (chain_id, created_at DESC) WHERE 
 CREATE INDEX problems_session ON problems (session_id) WHERE session_id IS NOT NULL;
 CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX problems_created ON problems (created_at);
+CREATE INDEX problems_station ON problems (station_id, created_at DESC) WHERE station_id IS NOT NULL;
 
 -- “我也遇到”: one voice per enterprise and problem.
 CREATE TABLE problem_votes (
@@ -177,29 +204,6 @@ END;
 $$;
 CREATE TRIGGER problem_events_no_change BEFORE UPDATE OR DELETE ON problem_events
   FOR EACH ROW EXECUTE FUNCTION problem_events_append_only();
-
-CREATE TABLE stations (
-  id text PRIMARY KEY,
-  name text NOT NULL,
-  type text NOT NULL CHECK (type IN ('warm', 'party', 'redhelp', 'lab')),
-  address text NOT NULL,
-  town_id text NOT NULL REFERENCES towns(id),
-  department_id text REFERENCES departments(id),
-  lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
-  lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
-  open_24h boolean NOT NULL DEFAULT false,
-  -- seven entries, Sunday first: {"open":"08:00","close":"20:00"} or null when closed
-  hours jsonb NOT NULL,
-  amenities text[] NOT NULL DEFAULT '{}',
-  phone text,
-  manager_person_id text REFERENCES people(id),
-  closed_on_holidays boolean NOT NULL DEFAULT false,
-  -- days it is closed besides its weekly hours (repairs, events), China dates
-  closures date[] NOT NULL DEFAULT '{}'
-);
-CREATE INDEX stations_town ON stations (town_id);
--- the finder's range scan: a box around the rider, widened until enough stations fall inside
-CREATE INDEX stations_lat_lng ON stations (lat, lng);
 
 CREATE TABLE service_items (
   id text PRIMARY KEY,

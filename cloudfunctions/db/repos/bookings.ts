@@ -29,14 +29,16 @@ export async function findService(q: Queryable, id: string): Promise<ServiceRow 
 }
 
 /** Makes the schedule's sittings exist as rows; existing ones (and their bookings) are left alone. */
-export async function ensureSlots(q: Queryable, service: ServiceRow, slots: { startsAt: string; endsAt: string }[]): Promise<void> {
-  for (const s of slots) {
-    await q.query(
-      `INSERT INTO slots (id, service_item_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (service_item_id, starts_at) DO NOTHING`,
-      [`${service.id}-at${s.startsAt.replace(/\D/g, '').slice(0, 12)}`, service.id, s.startsAt, s.endsAt, service.capacity]
-    )
-  }
+export async function ensureSlots(q: Queryable, service: Pick<ServiceRow, 'id' | 'capacity'>, slots: { startsAt: string; endsAt: string }[]): Promise<void> {
+  if (!slots.length) return
+  // one statement for the whole horizon: a round-the-clock service has hundreds of sittings
+  await q.query(
+    `INSERT INTO slots (id, service_item_id, starts_at, ends_at, capacity)
+     SELECT $1 || '-at' || to_char(t.starts_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MI'), $1, t.starts_at, t.ends_at, $2
+       FROM unnest($3::timestamptz[], $4::timestamptz[]) AS t(starts_at, ends_at)
+     ON CONFLICT (service_item_id, starts_at) DO NOTHING`,
+    [service.id, service.capacity, slots.map((s) => s.startsAt), slots.map((s) => s.endsAt)]
+  )
 }
 
 export interface SlotCountRow {

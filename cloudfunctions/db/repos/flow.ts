@@ -1,5 +1,5 @@
 import type { CalendarOverride, ProblemEventType, SlaLimits } from '@contract'
-import { nextSweepAt, overdueItems, replay, type CalendarInput, type FlowActor, type FlowEvent, type FlowState } from '../../core'
+import { filingParty, nextSweepAt, overdueItems, replay, type CalendarInput, type FlowActor, type FlowEvent, type FlowState } from '../../core'
 import type { Queryable } from '../client'
 
 interface EventRow {
@@ -49,13 +49,14 @@ export interface LockedFlow {
  * the (problem_id, seq) key would refuse a second writer of the same version anyway.
  */
 export async function lockFlow(q: Queryable, problemId: string): Promise<LockedFlow | null> {
-  const [row] = await q.query<{ version: number; enterprise_id: string }>(
-    'SELECT version, enterprise_id FROM problems WHERE id = $1 FOR UPDATE',
+  const [row] = await q.query<{ version: number; enterprise_id: string | null; filed_by: string }>(
+    'SELECT version, enterprise_id, filed_by FROM problems WHERE id = $1 FOR UPDATE',
     [problemId]
   )
   if (!row) return null
-  const history = await loadHistory(q, problemId, row.enterprise_id)
-  return { state: replay(history), version: row.version, enterpriseId: row.enterprise_id }
+  const party = filingParty(row.enterprise_id, row.filed_by)
+  const history = await loadHistory(q, problemId, party)
+  return { state: replay(history), version: row.version, enterpriseId: party }
 }
 
 async function appendEvents(q: Queryable, problemId: string, events: readonly FlowEvent[]): Promise<void> {

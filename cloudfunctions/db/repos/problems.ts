@@ -19,7 +19,9 @@ export interface NewProblem {
   title: string
   content: string
   category: CategoryId
-  enterpriseId: string
+  /** null on station feedback, which names the station instead */
+  enterpriseId: string | null
+  stationId: string | null
   chainId: string | null
   townId: string | null
   filedBy: string
@@ -39,21 +41,22 @@ export async function insertProblem(q: Queryable, p: NewProblem): Promise<void> 
   await q.query(
     `INSERT INTO problems (id, number, title, content, category, status, enterprise_id, chain_id, town_id, filed_by, on_behalf,
                            anonymous, routing_reason, routing_confidence, routing_suggestions, visible_to_chain, session_id,
-                           chain_level, version, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $18)`,
+                           chain_level, version, created_at, updated_at, station_id)
+     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $18, $19)`,
     [p.id, p.number, p.title, p.content, p.category, p.enterpriseId, p.chainId, p.townId, p.filedBy, p.onBehalf, p.anonymous,
-      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.visibleToChain, p.sessionId, p.chainLevel, p.at]
+      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.visibleToChain, p.sessionId, p.chainLevel, p.at, p.stationId]
   )
 }
 
 const SUMMARY_COLUMNS = `
-  p.id, p.number, p.title, p.category, p.status, p.enterprise_id, e.name AS enterprise_name,
+  p.id, p.number, p.title, p.category, p.status, p.enterprise_id, e.name AS enterprise_name, p.station_id, st.name AS station_name,
   p.lead_department_id, d.name AS lead_department_name, p.created_at, p.updated_at, p.accept_due, p.reply_due,
   p.overdue, p.reopen_count, p.supervision_level, p.anonymous, p.vote_count, p.visible_to_chain, p.chain_level,
   p.merged_into, p.session_id`
 const SUMMARY_FROM = `
   FROM problems p
-  JOIN enterprises e ON e.id = p.enterprise_id
+  LEFT JOIN enterprises e ON e.id = p.enterprise_id
+  LEFT JOIN stations st ON st.id = p.station_id
   LEFT JOIN departments d ON d.id = p.lead_department_id`
 
 interface SummaryRow {
@@ -62,8 +65,10 @@ interface SummaryRow {
   title: string
   category: CategoryId
   status: ProblemStatus
-  enterprise_id: string
-  enterprise_name: string
+  enterprise_id: string | null
+  enterprise_name: string | null
+  station_id: string | null
+  station_name: string | null
   lead_department_id: string | null
   lead_department_name: string | null
   created_at: Date
@@ -91,8 +96,9 @@ const toSummary = (r: SummaryRow): ProblemSummary => ({
   title: r.title,
   category: r.category,
   status: r.status,
-  enterpriseId: r.enterprise_id,
-  enterpriseName: r.enterprise_name,
+  enterpriseId: r.enterprise_id ?? '',
+  enterpriseName: r.enterprise_name ?? '',
+  station: r.station_id ? { id: r.station_id, name: r.station_name ?? '' } : null,
   leadDepartmentId: r.lead_department_id,
   leadDepartmentName: r.lead_department_name,
   createdAt: iso(r.created_at),
@@ -120,6 +126,15 @@ export async function listFiledBy(q: Queryable, personId: string, limit = 100): 
   return rows.map(toSummary)
 }
 
+/** Feedback on a station that its filer has not yet confirmed solved, newest first. */
+export async function listOpenForStation(q: Queryable, stationId: string, limit = 50): Promise<ProblemSummary[]> {
+  const rows = await q.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE p.station_id = $1 AND p.status <> 'closed' ORDER BY p.created_at DESC LIMIT $2`,
+    [stationId, limit]
+  )
+  return rows.map(toSummary)
+}
+
 /**
  * A department's inbox: problems it leads or co-handles. What it still owes comes first, the most
  * urgent deadline first (overdue before due soon); answered and closed ones follow, newest first.
@@ -135,7 +150,8 @@ export async function listForDepartments(
     `SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role, u.accept_due AS unit_accept_due, u.reply_due AS unit_reply_due
        FROM problem_units u
        JOIN problems p ON p.id = u.problem_id
-       JOIN enterprises e ON e.id = p.enterprise_id
+       LEFT JOIN enterprises e ON e.id = p.enterprise_id
+       LEFT JOIN stations st ON st.id = p.station_id
        LEFT JOIN departments d ON d.id = p.lead_department_id
       WHERE u.department_id = ANY($1::text[]) AND u.state <> 'gone'
         AND ($2 = 'all' OR u.state = 'open')

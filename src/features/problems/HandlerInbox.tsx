@@ -10,7 +10,7 @@ import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
 import { TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
-import { Tabs, type TabItem } from './Tabs'
+import { Tabs, type TabItem } from '@/components/Tabs'
 import './styles.css'
 
 type InboxView = NonNullable<InboxInput['view']>

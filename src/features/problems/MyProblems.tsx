@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { PAGE, TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
 import { ChainBoard } from './ChainBoard'
-import { Tabs, type TabItem } from './Tabs'
+import { Tabs, type TabItem } from '@/components/Tabs'
 import './styles.css'
 
 type ProblemsTab = 'mine' | 'board'

@@ -8,6 +8,7 @@ import { getSession, hasRole, subscribeSession } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { NearbyCard } from './NearbyCard'
+import { StationMap } from './StationMap'
 import { locate, type Position } from './location'
 import { STATION_PAGE } from './routes'
 import './styles.css'
@@ -16,19 +17,23 @@ import './styles.css'
 export const FINDER_AMENITIES: Amenity[] = ['water', 'charging', 'microwave', 'toilet', 'rest', 'shelter']
 
 type Where = { kind: 'locating' } | { kind: 'here'; position: Position } | { kind: 'town'; townId: string | null }
+type Layout = 'list' | 'map'
 
 /**
  * 驿站 tab: the nearest open stations first, no sign-in. Location comes from WeChat (gcj02) or the
  * browser; when refused, unavailable or slow, a town picker shows instead (with every town's stations
  * meanwhile), so the screen is never empty.
  *
- * A map with markers (Taro's Map component) only exists in WeChat; this page shows the list on both
- * platforms for now (H5 has no offline map tiles).
+ * WeChat also has a 列表 / 地图 toggle: the map (StationMap, Taro's Map component) shows the same results
+ * as markers. Taro's Map is not supported on H5 (and there are no offline tiles), so H5 shows the list only.
  */
 export function StationFinder() {
   const [where, setWhere] = useState<Where>({ kind: 'locating' })
   const [openNow, setOpenNow] = useState(true)
   const [amenities, setAmenities] = useState<Amenity[]>([])
+  const [layout, setLayout] = useState<Layout>('list')
+  // replaced at build time, so the map code is dropped from the H5 bundle
+  const canMap = process.env.TARO_ENV === 'weapp'
   const [session, setSession] = useState(getSession())
   useEffect(() => subscribeSession(setSession), [])
 
@@ -150,11 +155,41 @@ export function StationFinder() {
         >
           <View className='section-title'>
             <Text>{where.kind === 'here' ? '离您最近' : '驿站列表'}</Text>
-            <Text className='section-title__extra'>{stations.length} 处</Text>
+            <View className='finder__section-extra'>
+              <Text className='section-title__extra'>{stations.length} 处</Text>
+              {canMap && (
+                <View className='finder__layout' role='tablist' data-testid='layout-toggle'>
+                  {(['list', 'map'] as const).map((l) => (
+                    <View
+                      key={l}
+                      className={`finder__layout-item${layout === l ? ' finder__layout-item--on' : ''}`}
+                      onClick={() => setLayout(l)}
+                      role='tab'
+                      aria-selected={layout === l}
+                      data-testid={`layout-${l}`}
+                    >
+                      <Text>{l === 'list' ? '列表' : '地图'}</Text>
+                    </View>
+                  ))}
+                </View>
+              )}
+            </View>
           </View>
-          {stations.map((s, i) => (
-            <NearbyCard key={s.id} station={s} nearest={i === 0 && where.kind === 'here'} />
-          ))}
+          {canMap && layout === 'map' ? (
+            <View className='finder__map'>
+              <StationMap
+                stations={stations}
+                position={where.kind === 'here' ? where.position : null}
+                onError={() => {
+                  setLayout('list')
+                  void Taro.showToast({ title: '地图加载失败，已切换到列表', icon: 'none' })
+                }}
+              />
+              <Text className='finder__map-hint'>点标记看名称和距离，再点气泡进入驿站</Text>
+            </View>
+          ) : (
+            stations.map((s, i) => <NearbyCard key={s.id} station={s} nearest={i === 0 && where.kind === 'here'} />)
+          )}
         </StateView>
       )}
     </View>

@@ -5,7 +5,7 @@ import { AppError } from '../../errors'
 import { requireCaller } from '../../policy'
 import { lockFlow, saveFlow } from '../../../db/repos/flow'
 import { findProblem, type ProblemRow } from '../../../db/repos/problems'
-import { newId } from '../../ids'
+import { addNotice } from '../../notice'
 import { loadFlowSettings } from '../../flow-env'
 import { notify } from '../../notify'
 import { actorsFor } from './actors'
@@ -71,14 +71,7 @@ async function tellMembers(q: Queryable, row: ProblemRow, events: readonly FlowE
   for (const e of events) {
     if (e.type !== 'replied') continue
     for (const person of row.memberFilers) {
-      await q.query('INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        newId('nt'),
-        person,
-        `链级问题 ${row.summary.number} 已答复`,
-        e.data.content,
-        row.summary.id,
-        now
-      ])
+      await addNotice(q, { person, title: `链级问题 ${row.summary.number} 已答复`, body: e.data.content, problemId: row.summary.id }, now)
     }
   }
 }

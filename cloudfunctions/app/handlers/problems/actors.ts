@@ -1,4 +1,4 @@
-import type { FlowActor } from '../../../core'
+import { filingParty, type FlowActor } from '../../../core'
 import type { Caller } from '../../context'
 import { hasRole, scopesOf } from '../../policy'
 import type { ProblemRow } from '../../../db/repos/problems'
@@ -10,7 +10,7 @@ import type { ProblemRow } from '../../../db/repos/problems'
 export function actorsFor(caller: Caller, p: ProblemRow): FlowActor[] {
   const out: FlowActor[] = []
   if (p.filedBy === caller.personId || scopesOf(caller, 'enterprise').includes(p.summary.enterpriseId)) {
-    out.push({ kind: 'filer', personId: caller.personId, enterpriseId: p.summary.enterpriseId })
+    out.push({ kind: 'filer', personId: caller.personId, enterpriseId: filingParty(p.summary.enterpriseId, p.filedBy) })
   }
   for (const departmentId of scopesOf(caller, 'handler')) {
     if (p.units.includes(departmentId)) out.push({ kind: 'unit', personId: caller.personId, departmentId })
@@ -21,7 +21,7 @@ export function actorsFor(caller: Caller, p: ProblemRow): FlowActor[] {
 
 /**
  * Who may read a problem: its enterprise's staff, the filer, first secretaries assigned to the
- * enterprise, departments with a part in it now, and the dispatcher. Others learn only that it is
+ * enterprise, the manager of the station it is about, departments with a part in it now, and the dispatcher. Others learn only that it is
  * not theirs to see (NOT_FOUND, so existence does not leak).
  */
 export function canRead(caller: Caller, p: ProblemRow): boolean {
@@ -29,6 +29,7 @@ export function canRead(caller: Caller, p: ProblemRow): boolean {
   return (
     actorsFor(caller, p).length > 0 ||
     p.memberFilers.includes(caller.personId) ||
+    (p.summary.station !== null && scopesOf(caller, 'station').includes(p.summary.station.id)) ||
     [...scopesOf(caller, 'enterprise'), ...scopesOf(caller, 'secretary')].some((e) => enterprises.includes(e))
   )
 }

@@ -1,14 +1,12 @@
 import type { ProblemDetail, ProblemSummary, SimilarGroup } from '@contract'
-import { formatProblemNumber, groupSimilar, openProblem, shanghaiDay } from '../../../core'
+import { groupSimilar } from '../../../core'
 import type { Ctx } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
-import { newId } from '../../ids'
 import { hasRole, requireCaller, scopesOf } from '../../policy'
 import { findEnterprise } from '../../../db/repos/catalog'
-import { findProblem, insertProblem, listChainBoard, nextDailySeq } from '../../../db/repos/problems'
-import { saveFlow } from '../../../db/repos/flow'
-import { loadFlowSettings } from '../../flow-env'
-import { notify } from '../../notify'
+import { findProblem, listChainBoard } from '../../../db/repos/problems'
+import { addNotice } from '../../notice'
+import { openNewProblem } from './create'
 import { detailFor, readableProblem } from './view'
 
 /** The chains the caller's enterprises belong to: where they may see and +1 others' problems. */
@@ -55,7 +53,7 @@ export async function similar(ctx: Ctx): Promise<SimilarGroup[]> {
   if (!hasRole(caller, 'dispatcher')) throw forbidden('仅调度员可查看')
   const rows = await ctx.q.query<{ id: string; enterprise_id: string; chain_id: string | null; title: string; content: string }>(
     `SELECT id, enterprise_id, chain_id, title, content FROM problems
-      WHERE status <> 'closed' AND merged_into IS NULL AND NOT chain_level AND created_at > $1
+      WHERE status <> 'closed' AND merged_into IS NULL AND NOT chain_level AND enterprise_id IS NOT NULL AND created_at > $1
       ORDER BY created_at DESC LIMIT 500`,
     [new Date(ctx.now.getTime() - SIMILAR_WINDOW_DAYS * 24 * 3600 * 1000)]
   )
@@ -75,54 +73,46 @@ export async function merge(ctx: Ctx, input: { problemIds: string[]; title: stri
   for (const id of ids) {
     const p = await findProblem(ctx.q, id)
     if (!p) throw notFound('所选诉求')
+    if (p.summary.station) throw new AppError('CONFLICT', `诉求 ${p.summary.number} 是站点反馈，不能并入链级问题`)
     if (p.summary.mergedInto || p.summary.chainLevel) throw new AppError('CONFLICT', `诉求 ${p.summary.number} 已合并过`)
     if (p.summary.status === 'closed') throw new AppError('CONFLICT', `诉求 ${p.summary.number} 已办结，不能合并`)
     members.push(p)
   }
   if (members.length < 2) throw new AppError('VALIDATION', '至少选择两条不同的诉求', { problemIds: '至少选择两条不同的诉求' })
   const first = members[0]
-  const settings = await loadFlowSettings(ctx.q)
   const lead = first.summary.leadDepartmentId ?? (first.chainId ? (await ctx.q.query<{ lead: string }>('SELECT lead_department_id AS lead FROM chains WHERE id = $1', [first.chainId]))[0]?.lead : null) ?? null
-  const id = newId('pb')
-  const day = shanghaiDay(ctx.now)
-  const number = formatProblemNumber(day, await nextDailySeq(ctx.q, day))
   const content = [`由调度中心合并 ${members.length} 家企业反映的同类问题：`, ...members.map((m) => `· ${m.summary.number} ${m.summary.enterpriseName}：${m.summary.title}`)].join('\n')
-  await insertProblem(ctx.q, {
-    id,
-    number,
-    title: input.title,
-    content,
-    category: first.summary.category,
-    enterpriseId: first.summary.enterpriseId,
-    chainId: first.chainId,
-    townId: null,
-    filedBy: caller.personId,
-    // filed by the dispatcher for the chain, not on one enterprise's behalf
-    onBehalf: false,
-    anonymous: false,
-    routingReason: lead ? '链级问题，由调度中心合并后派至牵头部门' : '链级问题，待调度中心分派',
-    routingConfidence: null,
-    routingSuggestions: [],
-    visibleToChain: true,
-    sessionId: null,
-    chainLevel: true,
-    at: ctx.now
-  })
-  const opened = openProblem(
-    { problemId: id, category: first.summary.category, enterpriseId: first.summary.enterpriseId, filer: { personId: caller.personId }, limits: settings.limitsFor(first.summary.category), leadDepartmentId: lead, routingReason: '链级问题' },
-    ctx.now,
-    settings.env
+  const { id, number, state } = await openNewProblem(
+    ctx,
+    caller,
+    {
+      title: input.title,
+      content,
+      category: first.summary.category,
+      enterpriseId: first.summary.enterpriseId,
+      stationId: null,
+      chainId: first.chainId,
+      townId: null,
+      // filed by the dispatcher for the chain, not on one enterprise's behalf
+      onBehalf: false,
+      anonymous: false,
+      visibleToChain: true,
+      sessionId: null,
+      chainLevel: true
+    },
+    {
+      lead,
+      co: [],
+      reason: lead ? '链级问题，由调度中心合并后派至牵头部门' : '链级问题，待调度中心分派',
+      confidence: 0,
+      decidedBy: 'none',
+      suggestions: []
+    }
   )
-  if (!opened.ok) throw new AppError(opened.code, opened.message)
-  await saveFlow(ctx.q, id, 0, opened.next, opened.events, ctx.now, settings.env.calendar)
-  await notify(ctx.q, id, number, opened.next, opened.events, ctx.now)
   for (const m of members) {
     await ctx.q.query(`UPDATE problems SET merged_into = $2, next_due = NULL, overdue = false, updated_at = $3 WHERE id = $1`, [m.summary.id, id, ctx.now])
     await ctx.q.query(`UPDATE problem_units SET state = 'gone', due = NULL WHERE problem_id = $1`, [m.summary.id])
-    await ctx.q.query(
-      'INSERT INTO notices (id, person_id, title, body, problem_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [newId('nt'), m.filedBy, `您的诉求 ${m.summary.number}`, `已并入链级问题 ${number}，由牵头部门统一办理，结果会同步告知您`, id, ctx.now]
-    )
+    await addNotice(ctx.q, { person: m.filedBy, title: `您的诉求 ${m.summary.number}`, body: `已并入链级问题 ${number}，由牵头部门统一办理，结果会同步告知您`, problemId: id }, ctx.now)
   }
-  return detailFor(ctx, caller, await readableProblem(ctx, caller, id), opened.next)
+  return detailFor(ctx, caller, await readableProblem(ctx, caller, id), state)
 }

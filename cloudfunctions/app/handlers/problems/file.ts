@@ -1,17 +1,10 @@
 import type { FileProblemInput, ProblemDetail } from '@contract'
-import { formatProblemNumber, openProblem, shanghaiDay, transition } from '../../../core'
 import type { Ctx } from '../../context'
 import { AppError, forbidden } from '../../errors'
-import { newId } from '../../ids'
 import { canFileFor, requireCaller, scopesOf } from '../../policy'
 import { findEnterprise } from '../../../db/repos/catalog'
-import { insertProblem, nextDailySeq } from '../../../db/repos/problems'
-import { saveFlow } from '../../../db/repos/flow'
-import { loadFlowSettings } from '../../flow-env'
 import { routeFiledProblem } from '../../routing'
-import { notify } from '../../notify'
-import { detailFor, readableProblem } from './view'
-import { attachPhotos } from '../files'
+import { createProblem } from './create'
 
 /**
  * Files a problem: numbered, routed by the routing engine (rules, text, category, chain, town), and
@@ -28,58 +21,27 @@ export async function file(ctx: Ctx, input: FileProblemInput): Promise<ProblemDe
   await checkPlace(ctx, chainId, townId)
   const session = input.sessionId ? await openSessionFor(ctx, input.sessionId, chainId) : null
   const decision = await routeFiledProblem(ctx.q, { title: input.title, content: input.content, category: input.category, chainId, townId })
-  const settings = await loadFlowSettings(ctx.q)
-  const id = newId('pb')
-  const day = shanghaiDay(ctx.now)
-  const number = formatProblemNumber(day, await nextDailySeq(ctx.q, day))
-  const onBehalf = !scopesOf(caller, 'enterprise').includes(enterprise.id)
-  await insertProblem(ctx.q, {
-    id,
-    number,
-    title: input.title,
-    content: input.content,
-    category: input.category,
-    enterpriseId: enterprise.id,
-    chainId,
-    townId,
-    filedBy: caller.personId,
-    onBehalf,
-    anonymous: input.anonymous ?? false,
-    routingReason: decision.reason,
-    routingConfidence: decision.decidedBy === 'none' ? null : decision.confidence,
-    routingSuggestions: decision.suggestions.map((s) => ({ departmentId: s.department, confidence: s.confidence })),
-    visibleToChain: (input.visibleToChain ?? false) && !(input.anonymous ?? false),
-    sessionId: session?.id ?? null,
-    chainLevel: false,
-    at: ctx.now
-  })
-  if (input.photos?.length) await attachPhotos(ctx.q, caller.personId, id, input.photos)
-  const opened = openProblem(
+  const anonymous = input.anonymous ?? false
+  return createProblem(
+    ctx,
+    caller,
     {
-      problemId: id,
+      title: input.title,
+      content: input.content,
       category: input.category,
       enterpriseId: enterprise.id,
-      filer: { personId: caller.personId },
-      limits: settings.limitsFor(input.category),
-      leadDepartmentId: decision.lead,
-      routingReason: decision.reason
+      stationId: null,
+      chainId,
+      townId,
+      onBehalf: !scopesOf(caller, 'enterprise').includes(enterprise.id),
+      anonymous,
+      visibleToChain: (input.visibleToChain ?? false) && !anonymous,
+      sessionId: session?.id ?? null,
+      chainLevel: false,
+      photos: input.photos
     },
-    ctx.now,
-    settings.env
+    decision
   )
-  if (!opened.ok) throw new AppError(opened.code, opened.message)
-  let { next, events } = opened
-  // co-handling the engine saw in the text is asked for at once, by the system, on the same clock
-  if (decision.lead && decision.co.length) {
-    const co = transition(next, { type: 'request_co', departmentIds: decision.co, reason: '诉求涉及多个部门职责，系统发起会办' }, { kind: 'system' }, ctx.now, settings.env)
-    if (co.ok) {
-      next = co.next
-      events = [...events, ...co.events]
-    }
-  }
-  await saveFlow(ctx.q, id, 0, next, events, ctx.now, settings.env.calendar)
-  await notify(ctx.q, id, number, next, events, ctx.now)
-  return detailFor(ctx, caller, await readableProblem(ctx, caller, id), next)
 }
 
 async function checkPlace(ctx: Ctx, chainId: string | null, townId: string | null): Promise<void> {

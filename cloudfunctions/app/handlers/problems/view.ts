@@ -4,7 +4,7 @@ import type { Caller, Ctx } from '../../context'
 import { hasRole } from '../../policy'
 import { departmentNames, findProblem, personNames, type ProblemRow } from '../../../db/repos/problems'
 import { loadHistory } from '../../../db/repos/flow'
-import { replay } from '../../../core'
+import { filingParty, replay } from '../../../core'
 import { notFound } from '../../errors'
 import { actorsFor, canRead, seesFiler } from './actors'
 import { loadFlowSettings } from '../../flow-env'
@@ -19,7 +19,7 @@ export async function readableProblem(ctx: Ctx, caller: Caller, id: string): Pro
 
 /** The one thread everybody reads, shaped for this reader: names they may see, actions they may take. */
 export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state?: FlowState): Promise<ProblemDetail> {
-  const flow = state ?? replay(await loadHistory(ctx.q, row.summary.id, row.summary.enterpriseId))
+  const flow = state ?? replay(await loadHistory(ctx.q, row.summary.id, filingParty(row.summary.enterpriseId, row.filedBy)))
   const names = await departmentNames(ctx.q)
   const settings = await loadFlowSettings(ctx.q)
   const people = await personNames(ctx.q, [...new Set(flow.history.map((e) => (e.actor.kind === 'system' ? '' : e.actor.personId)).filter(Boolean))])

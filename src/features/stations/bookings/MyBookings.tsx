@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BOOKING_STATUS_LABELS, type BookingView, type CheckInCode } from '@contract/bookings'
 import { call, newRequestId, toCloudError } from '@/services/cloud'
@@ -67,8 +67,12 @@ function BookingCard({ b, onChanged }: { b: BookingView; onChanged: (b: BookingV
       </Text>
       {code && (
         <View className='checkin-code' data-testid='checkin-code'>
-          <Text className='checkin-code__hint'>到站后请出示签到码，由站点管理员输入或扫码（{chinaTime(code.expiresAt)} 前有效）</Text>
-          {/* no QR library is installed: the code is shown as text, large, with 复制 */}
+          {/* the QR image is drawn by the server (a PNG data URL): the same picture on WeChat and H5, no canvas */}
+          <View className='checkin-code__qr'>
+            <Image className='checkin-code__qr-img' src={code.qrImage} mode='aspectFit' aria-label='签到二维码' data-testid='checkin-qr' />
+          </View>
+          <Text className='checkin-code__hint checkin-code__hint--center'>到站后请出示给站点管理员扫码；无法扫码时可报签到码</Text>
+          <Text className='checkin-code__hint'>签到码（{chinaTime(code.expiresAt)} 前有效）：</Text>
           <Text className='checkin-code__token' selectable userSelect data-testid='checkin-token'>
             {code.token}
           </Text>

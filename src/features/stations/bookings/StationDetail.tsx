@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AMENITY_LABELS, STATION_TYPE_LABELS } from '@contract/stations'
 import type { NearbyStation } from '@contract/bookings'
 import { call, CloudError } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { callStation, canOpenMap, copyText, openMap } from '../actions'
+import { stationFeedbackUrl } from '../routes'
 import { SlotList } from './SlotList'
 import '../styles.css'
 import './styles.css'
@@ -97,6 +98,11 @@ export function StationDetail({ id: given }: { id?: string }) {
                 </View>
               </>
             )}
+
+            <View className='card feedback-entry' onClick={() => void Taro.navigateTo({ url: stationFeedbackUrl(s.id) })} data-testid='station-feedback'>
+              <Text className='feedback-entry__title'>站里缺什么、坏了什么？</Text>
+              <Text className='muted'>反馈给站点的主管部门，处理结果会告诉您</Text>
+            </View>
           </>
         )}
       </StateView>

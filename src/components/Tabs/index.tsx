@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import './index.css'
 
 export interface TabItem<K extends string> {
   key: K

@@ -1,0 +1,139 @@
+import { useRef, useState } from 'react'
+import { View, Text, Textarea } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AMENITY_LABELS, type Amenity } from '@contract/stations'
+import { LIMITS, fieldErrors, stationFeedbackInput } from '@contract/schemas'
+import { call, newRequestId, toCloudError } from '@/services/cloud'
+import { useSession } from '@/hooks/useSession'
+import { useRemote } from '@/hooks/useRemote'
+import { StateView } from '@/components/StateView'
+import { problemDetailUrl, TAB } from '@/utils/routes'
+import './styles.css'
+
+// a retry after these may find the first attempt stored: keep the request id so it is not filed twice
+const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
+
+/** The one-tap starters a rider is most likely to need. */
+const QUICK: Record<string, string> = {
+  water: '饮水机没有热水了',
+  charging: '充电口不能用了',
+  microwave: '微波炉坏了',
+  toilet: '卫生间需要打扫',
+  rest: '休息区座位不够',
+  first_aid: '应急药箱缺药品了',
+  shelter: '避雨区漏雨',
+  wifi: '无线网络连不上'
+}
+
+function Form({ stationId }: { stationId: string }) {
+  const station = useRemote(async () => (await call('stations', 'list', {})).find((s) => s.id === stationId) ?? null, [stationId])
+  const [amenity, setAmenity] = useState<Amenity | null>(null)
+  const [content, setContent] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const requestId = useRef<string | null>(null)
+
+  const pick = (a: Amenity) => {
+    setAmenity(a === amenity ? null : a)
+    if (!content.trim() && QUICK[a]) setContent(QUICK[a])
+    setError(null)
+  }
+
+  const submit = async () => {
+    if (sending) return
+    const parsed = stationFeedbackInput.safeParse({ stationId, content, ...(amenity ? { amenity } : {}) })
+    if (!parsed.success) {
+      setError(Object.values(fieldErrors(parsed.error))[0] ?? '请检查填写的内容')
+      return
+    }
+    if (!requestId.current) requestId.current = newRequestId()
+    setSending(true)
+    try {
+      const detail = await call('stations', 'feedback', parsed.data, { requestId: requestId.current })
+      requestId.current = null
+      void Taro.showToast({ title: '已反馈', icon: 'success' })
+      void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
+    } catch (e) {
+      const err = toCloudError(e)
+      if (!MAYBE_STORED.has(err.code)) requestId.current = null
+      setError(err.message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <StateView loading={station.loading} error={station.error} onRetry={() => void station.reload()}>
+      {station.data === null ? (
+        <StateView empty emptyTitle='没有找到该站点' emptyDescription='站点可能已撤销，请回到驿站列表重新选择。' />
+      ) : (
+        station.data && (
+          <>
+            <View className='card'>
+              <Text className='feedback__station'>{station.data.name}</Text>
+              <Text className='muted'>反馈会直接派给站点的主管部门办理，并告知站点管理员；办理结果请在「我的诉求」里确认。</Text>
+            </View>
+            <View className='card'>
+              <Text className='feedback__label'>哪项设施有问题（可不选）</Text>
+              <View className='feedback__amenities'>
+                {station.data.amenities.map((a) => (
+                  <View
+                    key={a}
+                    className={`feedback__amenity${a === amenity ? ' feedback__amenity--on' : ''}`}
+                    onClick={() => pick(a)}
+                    data-testid={`feedback-amenity-${a}`}
+                  >
+                    <Text>{AMENITY_LABELS[a]}</Text>
+                  </View>
+                ))}
+              </View>
+              <Text className='feedback__label'>遇到的情况</Text>
+              <Textarea
+                className='feedback__textarea'
+                value={content}
+                maxlength={LIMITS.feedbackMax}
+                placeholder='例如：饮水机没有热水了'
+                onInput={(e) => {
+                  setContent(e.detail.value)
+                  setError(null)
+                }}
+                aria-label='遇到的情况'
+                data-testid='feedback-content'
+              />
+              {error && (
+                <Text className='feedback__error' data-testid='feedback-error'>
+                  {error}
+                </Text>
+              )}
+              <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
+                <Text>{sending ? '正在提交…' : '提交反馈'}</Text>
+              </View>
+            </View>
+          </>
+        )
+      )}
+    </StateView>
+  )
+}
+
+/** packages/stations/feedback?id=: tell the station's department what is wrong ("没热水了"). */
+export function StationFeedback() {
+  const session = useSession()
+  const stationId = useRouter().params.id ?? ''
+  return (
+    <View className='page'>
+      {session ? (
+        <Form stationId={stationId} />
+      ) : (
+        <StateView
+          empty
+          emptyTitle='请先登录'
+          emptyDescription='反馈需要登录，方便主管部门把处理结果告诉您。找驿站、看开放时间不需要登录。'
+          emptyAction={{ text: '去登录', onClick: () => void Taro.switchTab({ url: TAB.me }) }}
+        />
+      )}
+    </View>
+  )
+}
+
+export default StationFeedback

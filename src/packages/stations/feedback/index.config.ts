@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '反馈站点问题'
+})

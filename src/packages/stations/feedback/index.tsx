@@ -1,0 +1,5 @@
+import { StationFeedback } from '@/features/stations/feedback/StationFeedback'
+
+export default function Page() {
+  return <StationFeedback />
+}
