@@ -15,9 +15,9 @@ export default defineAppConfig({
     // dispatcher: routing rules and time limits, similar problems, 吐槽大会 sessions and their agenda
     { root: 'packages/dispatch-tools', pages: ['settings/index', 'similar/index', 'sessions/index', 'agenda/index'] },
     // riders and everybody: a station's services and slots (public), 我的预约 and 签到码 (signed in)
-    { root: 'packages/stations', pages: ['detail/index', 'bookings/index'] },
-    // station managers: 签到台 (check-in by code, walk-ins)
-    { root: 'packages/station-manager', pages: ['checkin/index'] }
+    { root: 'packages/stations', pages: ['detail/index', 'bookings/index', 'feedback/index'] },
+    // station managers: 签到台 (check-in by code, walk-ins) and 站点工作台 (the day, services, closures, figures)
+    { root: 'packages/station-manager', pages: ['checkin/index', 'console/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -22,7 +22,7 @@ export async function promoteWaitlist(q: Queryable, slot: LockedSlot, what: { se
       {
         person: p.person_id,
         title: `候补成功：${what.serviceName}`,
-        body: `${what.stationName} 空出了名额，您候补的时段已为您预约成功，请按时到场签到`
+        body: `${what.stationName}空出了名额，您候补的时段已为您预约成功，请按时到场签到`
       },
       now
     )

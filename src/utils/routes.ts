@@ -16,7 +16,9 @@ export const PAGE = {
   reportsDashboard: '/packages/reports/dashboard/index',
   dispatchSettings: '/packages/dispatch-tools/settings/index',
   dispatchSimilar: '/packages/dispatch-tools/similar/index',
-  dispatchSessions: '/packages/dispatch-tools/sessions/index'
+  dispatchSessions: '/packages/dispatch-tools/sessions/index',
+  stationConsole: '/packages/station-manager/console/index',
+  stationCheckIn: '/packages/station-manager/checkin/index'
 } as const
 
 export function problemDetailUrl(id: string): string {

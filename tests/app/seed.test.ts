@@ -1,3 +1,4 @@
+import { canBook, checkInOutcome, generateSlots, type WeeklySlots } from '../../cloudfunctions/core'
 import type { Db } from '../../cloudfunctions/db/client'
 import { migrate } from '../../cloudfunctions/db/migrate'
 import { openPglite } from '../../cloudfunctions/db/pglite'
@@ -140,6 +141,68 @@ describe('seedDemo on an empty database', () => {
       [NOW.toISOString()]
     )
     expect(outside).toEqual([])
+  })
+
+  it('books rest places at the 24-hour warm stations: half-hour sittings round the clock, on the spot, holidays too', async () => {
+    const rows = await db.query<{
+      id: string
+      station_id: string
+      open_24h: boolean
+      schedule: WeeklySlots
+      horizon_days: number
+      min_notice_minutes: number
+      cancel_cutoff_minutes: number
+      closed_on_holidays: boolean
+      seeded: number
+    }>(`
+      SELECT i.id, i.station_id, st.open_24h, i.schedule, i.horizon_days, i.min_notice_minutes, i.cancel_cutoff_minutes,
+             i.closed_on_holidays, (SELECT count(*)::int FROM slots s WHERE s.service_item_id = i.id) AS seeded
+        FROM service_items i JOIN stations st ON st.id = i.station_id
+       WHERE i.name = '骑手休息位' AND st.type = 'warm' ORDER BY i.id`)
+    // the demo station manager's station is one of them, so the 签到台 can check a booking in at any hour
+    const managed = await db.query<{ id: string }>('SELECT id FROM stations WHERE manager_person_id = $1', [DEMO_PEOPLE.station.id])
+    expect(managed.length).toBeGreaterThan(0)
+    for (const m of managed) expect(rows.map((r) => r.station_id)).toContain(m.id)
+    for (const r of rows) {
+      expect(r).toMatchObject({ open_24h: true, min_notice_minutes: 0, closed_on_holidays: false, seeded: 0 })
+      expect(r.schedule).toHaveLength(7)
+      for (const day of r.schedule) {
+        expect(day).toHaveLength(48)
+        expect(day?.[0]).toEqual({ start: '00:00', end: '00:30' })
+        expect(day?.[47]).toEqual({ start: '23:30', end: '24:00' })
+      }
+      // whenever someone comes (a weekday morning, just before midnight, the Spring Festival), the earliest
+      // sitting starts within 30 minutes, may be booked at once, and is already open for check-in
+      for (const at of ['2026-11-25T10:15:00+08:00', '2026-11-25T23:59:30+08:00', '2026-02-17T03:00:00+08:00', '2026-10-01T12:30:00+08:00']) {
+        const now = new Date(at)
+        const [first] = generateSlots({ schedule: r.schedule, from: now, horizonDays: r.horizon_days, closedOnHolidays: r.closed_on_holidays })
+        const startsAt = new Date(first.startsAt)
+        const wait = startsAt.getTime() - now.getTime()
+        // a sitting starting exactly now is already under way; the list shows the next one
+        expect(wait).toBeGreaterThanOrEqual(0)
+        expect(wait).toBeLessThanOrEqual(30 * 60_000)
+        const later = new Date(now.getTime() + 1)
+        const next = wait === 0 ? new Date(startsAt.getTime() + 30 * 60_000) : startsAt
+        const booking = canBook({
+          slot: { startsAt: next },
+          now: later,
+          audience: 'anyone',
+          caller: { signedIn: true, roles: ['enterprise'], partyMember: false },
+          minNoticeMinutes: r.min_notice_minutes,
+          horizonDays: r.horizon_days
+        })
+        expect(booking.ok).toBe(true)
+        expect(checkInOutcome({ status: 'confirmed', startsAt: next }, later).ok).toBe(true)
+      }
+    }
+  })
+
+  it('keeps the column defaults for the other services (a week ahead, an hour’s notice, closed on holidays)', async () => {
+    const odd = await db.query(
+      `SELECT id FROM service_items WHERE name <> '骑手休息位'
+          AND (horizon_days <> 7 OR min_notice_minutes <> 60 OR cancel_cutoff_minutes <> 120 OR NOT closed_on_holidays)`
+    )
+    expect(odd).toEqual([])
   })
 
   it('has one demo person per role, as DEMO_PEOPLE describes them', async () => {

@@ -13,6 +13,7 @@ import { returnFlow } from './flows/return-flow.mjs'
 import { coFlow } from './flows/co-flow.mjs'
 import { chainFlow } from './flows/chain-flow.mjs'
 import { stationFlow } from './flows/station-flow.mjs'
+import { waitlistFlow } from './flows/waitlist-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -31,7 +32,8 @@ const flows = [
   ['退单 → 调度台 → 转办 → 转回 → 签收', returnFlow],
   ['会办：签收 → 发起会办 → 会办未答复时不能答复', coFlow],
   ['链上：吐槽大会 + 照片 + 向本链公开 → 详情照片 → 链上诉求 → 调度员的看板与工具', chainFlow],
-  ['驿站：定位找最近 → 设施筛选 → 预约 → 我的预约与签到码 → 站点签到台', stationFlow]
+  ['驿站：定位找最近 → 设施筛选 → 预约最近的休息位 → 签到码 → 签到台已签到（再输一次无碍）', stationFlow],
+  ['候补：两人约满 → 候补第 1 位 → 有人取消 → 转为已预约并收到消息', waitlistFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()

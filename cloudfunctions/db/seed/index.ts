@@ -82,8 +82,14 @@ export async function seedDemo(q: Queryable, now: Date): Promise<{ seeded: boole
   await insertRows(
     q,
     'service_items',
-    ['id', 'station_id', 'name', 'description', 'duration_minutes', 'capacity', 'audience', 'schedule::jsonb'],
-    SERVICE_ITEMS.map((i) => [i.id, i.stationId, i.name, i.description, i.durationMinutes, i.capacity, i.audience, JSON.stringify(demoSchedule(i.id))])
+    [
+      'id', 'station_id', 'name', 'description', 'duration_minutes', 'capacity', 'audience', 'schedule::jsonb',
+      'horizon_days', 'min_notice_minutes', 'cancel_cutoff_minutes', 'closed_on_holidays'
+    ],
+    SERVICE_ITEMS.map((i) => [
+      i.id, i.stationId, i.name, i.description, i.durationMinutes, i.capacity, i.audience, JSON.stringify(demoSchedule(i.id)),
+      i.horizonDays, i.minNoticeMinutes, i.cancelCutoffMinutes, i.closedOnHolidays
+    ])
   )
   await insertRows(
     q,

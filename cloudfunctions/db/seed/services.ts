@@ -1,3 +1,4 @@
+import { evenSlots, type SlotTime } from '../../core/bookings'
 import { STATIONS, type SeedStation } from './stations'
 
 export type Audience = 'anyone' | 'enterprise' | 'party_member'
@@ -10,9 +11,25 @@ export interface SeedServiceItem {
   durationMinutes: number
   capacity: number
   audience: Audience
+  /** Days ahead that may be booked (service_items.horizon_days). */
+  horizonDays: number
+  /** Booking closes this long before a sitting starts; 0 books up to the start. */
+  minNoticeMinutes: number
+  /** A confirmed booking may be cancelled until this long before the start. */
+  cancelCutoffMinutes: number
+  closedOnHolidays: boolean
+  /**
+   * Its own weekly sittings (Sunday first), generated lazily by bookings.slots; none are seeded. Without
+   * one, the service runs the two demo sittings a day that fit the station's hours (./slots).
+   */
+  schedule?: SlotTime[][]
 }
 
-type Template = Omit<SeedServiceItem, 'id' | 'stationId'> & { key: string }
+type Template = Omit<SeedServiceItem, 'id' | 'stationId' | 'horizonDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'closedOnHolidays'> &
+  Partial<Pick<SeedServiceItem, 'horizonDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'closedOnHolidays'>> & { key: string }
+
+/** The service_items column defaults: a week ahead, an hour's notice, cancel until two hours before, shut on holidays. */
+const BOOKING_DEFAULTS = { horizonDays: 7, minNoticeMinutes: 60, cancelCutoffMinutes: 120, closedOnHolidays: true } as const
 
 const PARTY_SERVICES: readonly Template[] = [
   {
@@ -61,6 +78,26 @@ const CHILDCARE: Template = {
   audience: 'anyone'
 }
 
+/**
+ * A reclining chair in the rest room of a 24-hour warm station, in half-hour sittings round the clock,
+ * every day including holidays (riders work them): booked on the spot (no notice), today or tomorrow, and
+ * given up until the sitting starts. The next sitting always starts within 30 minutes, so its check-in
+ * (open from 30 minutes before the start) is open whenever someone books the earliest one.
+ */
+const REST: Template = {
+  key: 'rest',
+  name: '骑手休息位',
+  description: '给跑单间隙的快递员、外卖骑手留一张躺椅，可充电、热饭、接热水。全天每半小时一段，随到随约，到站出示签到码即可入座。',
+  durationMinutes: 30,
+  capacity: 6,
+  audience: 'anyone',
+  horizonDays: 1,
+  minNoticeMinutes: 0,
+  cancelCutoffMinutes: 0,
+  closedOnHolidays: false,
+  schedule: evenSlots([0, 1, 2, 3, 4, 5, 6], '00:00', '24:00', 30)
+}
+
 const LAB_SERVICES: readonly Template[] = [
   {
     key: 'equipment',
@@ -81,13 +118,18 @@ function templatesFor(station: SeedStation): readonly Template[] {
     case 'lab':
       return LAB_SERVICES
     case 'warm':
-      // only stations with a room and carers for children offer childcare
-      return station.amenities.includes('childcare') ? [CHILDCARE] : []
+      return [
+        // only stations with a room and carers for children offer childcare
+        ...(station.amenities.includes('childcare') ? [CHILDCARE] : []),
+        // rest places are booked at the stations that never close
+        ...(station.open24h && station.amenities.includes('rest') ? [REST] : [])
+      ]
   }
 }
 
 export const SERVICE_ITEMS: readonly SeedServiceItem[] = STATIONS.flatMap((station) =>
   templatesFor(station).map(({ key, ...item }) => ({
+    ...BOOKING_DEFAULTS,
     ...item,
     id: `svc-${station.id.replace(/^s-/, '')}-${key}`,
     stationId: station.id

@@ -29,6 +29,7 @@ function later(hhmm: string, minutes: number): string {
 /**
  * Two sittings a day over the seven days after `now`, each kept only when it fits the station's
  * hours that day. Past sittings are left out so a demo started in the afternoon offers no stale times.
+ * Services with their own `schedule` (the round-the-clock rest places) get none here.
  */
 export function demoSlots(now: Date): SeedSlot[] {
   const slots: SeedSlot[] = []
@@ -39,6 +40,8 @@ export function demoSlots(now: Date): SeedSlot[] {
     // noon keeps the weekday on the same calendar day in both zones
     const weekday = new Date(`${date}T12:00:00+08:00`).getUTCDay()
     for (const item of SERVICE_ITEMS) {
+      // a service with its own schedule gets its sittings from bookings.slots when someone looks
+      if (item.schedule) continue
       const hours = stationById(item.stationId).hours[weekday]
       if (!hours) continue
       for (const start of STARTS) {
@@ -58,10 +61,14 @@ export function demoSlots(now: Date): SeedSlot[] {
   return slots
 }
 
-/** The weekly schedule behind those sittings (Sunday first): the host makes further slots from it. */
+/**
+ * The weekly schedule (Sunday first) the host makes slots from: the service's own, or the one behind
+ * the seeded sittings.
+ */
 export function demoSchedule(serviceItemId: string): ({ start: string; end: string }[] | null)[] {
   const item = SERVICE_ITEMS.find((i) => i.id === serviceItemId)
   if (!item) return [null, null, null, null, null, null, null]
+  if (item.schedule) return item.schedule.map((day) => (day.length ? day : null))
   return stationById(item.stationId).hours.map((hours) => {
     if (!hours) return null
     const fit = STARTS.filter((start) => start >= hours.open && later(start, item.durationMinutes) <= hours.close)

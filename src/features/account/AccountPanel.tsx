@@ -28,7 +28,13 @@ function linksFor(roles: Set<Role>): Link[] {
     links.push({ title: '提交诉求', desc: '把企业遇到的难题转给承办部门', go: () => void Taro.navigateTo({ url: PAGE.fileProblem }) })
   }
   if (roles.has('station')) {
-    links.push({ title: '服务驿站', desc: '查看各驿站的开放时间与服务', go: () => void Taro.switchTab({ url: TAB.stations }) })
+    links.push({
+      title: '站点工作台',
+      desc: '当天预约与签到、服务时段、闭站与统计',
+      go: () => void Taro.navigateTo({ url: PAGE.stationConsole }),
+      testId: 'link-station-console'
+    })
+    links.push({ title: '签到台', desc: '扫码或输入签到码，登记未预约的到站人员', go: () => void Taro.navigateTo({ url: PAGE.stationCheckIn }) })
   }
   if (roles.has('dispatcher')) {
     links.push({

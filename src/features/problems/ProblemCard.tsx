@@ -43,7 +43,7 @@ export function ProblemCard({ problem, showEnterprise, showRole, children, opena
           </Text>
         )}
         <Text className='chip'>{categoryLabel(problem.category)}</Text>
-        {showEnterprise && <Text className='chip'>{problem.enterpriseName}</Text>}
+        {showEnterprise && <Text className='chip'>{problem.station ? problem.station.name : problem.enterpriseName}</Text>}
         {problem.chainLevel && <Text className='chip chip--chain'>链级问题</Text>}
         {problem.mergedInto && <Text className='chip chip--chain-soft'>已并入链级问题</Text>}
         {problem.visibleToChain && !hideVotes && (

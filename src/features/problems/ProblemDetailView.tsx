@@ -162,7 +162,7 @@ function Detail({ problem }: { problem: ProblemDetail }) {
       </View>
       <View className='card detail-rows'>
         <Row label='类别' value={categoryLabel(problem.category)} />
-        <Row label='企业' value={problem.enterpriseName} />
+        {problem.station ? <Row label='站点' value={problem.station.name} /> : <Row label='企业' value={problem.enterpriseName} />}
         <Row label='提交人' value={problem.anonymous ? `${problem.filerName}（匿名提交）` : problem.filerName} />
         {problem.chainName && <Row label='产业链' value={problem.chainName} />}
         {problem.townName && <Row label='镇街' value={problem.townName} />}

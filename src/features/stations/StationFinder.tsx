@@ -11,6 +11,7 @@ import { NearbyCard } from './NearbyCard'
 import { StationMap } from './StationMap'
 import { locate, type Position } from './location'
 import { STATION_PAGE } from './routes'
+import { PAGE } from '@/utils/routes'
 import './styles.css'
 
 /** The amenities riders ask for most, as one-tap filters. */
@@ -73,8 +74,8 @@ export function StationFinder() {
             <Text>我的预约</Text>
           </View>
           {manager && (
-            <View className='finder__link' onClick={() => void Taro.navigateTo({ url: STATION_PAGE.checkIn })} data-testid='link-checkin'>
-              <Text>签到台</Text>
+            <View className='finder__link' onClick={() => void Taro.navigateTo({ url: PAGE.stationConsole })} data-testid='link-console'>
+              <Text>工作台</Text>
             </View>
           )}
         </View>

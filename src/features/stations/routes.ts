@@ -1,8 +1,6 @@
 /** Pages of the stations and bookings subpackages (kept here, beside the features that open them). */
 export const STATION_PAGE = {
-  bookings: '/packages/stations/bookings/index',
-  checkIn: '/packages/station-manager/checkin/index',
-  console: '/packages/station-manager/console/index'
+  bookings: '/packages/stations/bookings/index'
 } as const
 
 export function stationFeedbackUrl(id: string): string {

@@ -1,7 +1,12 @@
 import { openPhone, expect } from './helpers.mjs'
 import { current, signInAs } from './flow-steps.mjs'
+import { book, bookingCard, chinaTime, clearOfHalfHour, nextHalfHour, openService, toast } from './booking-steps.mjs'
 
 const DALIANG = { latitude: 22.84, longitude: 113.25 }
+// the demo station manager's 24-hour station, and its rest places: half-hour sittings round the clock,
+// no notice, holidays too, so the earliest sitting always starts within 30 minutes (check-in is open)
+const STATION = 's-daliang-warm-1'
+const REST = 'svc-daliang-warm-1-rest'
 
 /** Metres from a distance text: 850 米 · 1.2 公里 · 12 公里. */
 function metres(text) {
@@ -10,19 +15,12 @@ function metres(text) {
   return Number(m[1]) * (m[2] === '公里' ? 1000 : 1)
 }
 
-async function toast(p, text) {
-  // Taro's H5 toast stays in the DOM after it fades: read its text rather than wait for it to show
-  await p.page.waitForFunction(
-    (source) => [...document.querySelectorAll('.taro__toast')].some((e) => new RegExp(source).test(e.textContent || '')),
-    text.source,
-    { timeout: 10_000 }
-  )
-}
-
 /**
  * A rider at 大良 with location granted, not signed in: the nearest open station first, then an amenity
- * filter. Then an enterprise liaison books a sitting, finds it in 我的预约 with its 签到码, and the
- * station manager types the code on the H5 签到台 and records a walk-in.
+ * filter. Then an enterprise liaison books the earliest 骑手休息位 sitting at 大良德胜 (it starts within
+ * half an hour, whatever the time), finds it in 我的预约 with its 签到码; the station manager types the
+ * code on the H5 签到台 (已签到), types it again (harmless: no error, still checked in) and records a
+ * walk-in; the liaison's 我的预约 then says 已签到.
  */
 export async function stationFlow(ctx) {
   const context = await ctx.browser.newContext({
@@ -54,43 +52,70 @@ export async function stationFlow(ctx) {
     expect(cards.every((t) => t.includes('充电')), '筛选“充电”后有驿站没有充电')
     await p.shot('station-finder-charging')
 
-    // an enterprise liaison books the 暑期托管 of 大良德胜 (open to anyone, 20 places)
+    // an enterprise liaison books the earliest rest place at 大良德胜
     await signInAs(p, 'enterprise')
-    await p.go('/packages/stations/detail/index?id=s-daliang-warm-1')
-    const slot = current(p).locator('.slot--ok, .slot--full').first()
-    await slot.waitFor({ timeout: 20_000 })
+    await clearOfHalfHour(p)
+    const expected = chinaTime(nextHalfHour())
+    await openService(p, STATION, REST)
+    const slot = current(p).getByTestId('slot').first()
+    const time = (await slot.locator('.slot__time').innerText()).trim()
+    expect(time.startsWith(`${expected}–`), `最早的休息位时段不是下一个半点（${expected}）：${time}`)
+    expect((await slot.getAttribute('class')).includes('slot--ok'), `最早的休息位不能预约：${await slot.innerText()}`)
     await p.shot('station-detail')
-    await slot.click()
-    await p.page.locator('.taro-modal__foot').filter({ visible: true }).getByText(/^(预约|候补)$/).click()
-    await toast(p, /预约成功|已加入候补/)
+    const booked = await book(p, slot, '预约')
+    expect(booked.status === 'confirmed', `预约状态不对：${booked.status}`)
+    await toast(p, /预约成功/)
 
     await p.go('/packages/stations/bookings/index')
-    const booking = current(p).getByTestId('booking-card').filter({ hasText: '暑期托管' }).first()
-    await booking.waitFor({ timeout: 15_000 })
-    expect((await booking.getByTestId('booking-status').innerText()).includes('已预约'), '我的预约里没有“已预约”')
+    const booking = await bookingCard(p, '骑手休息位', '已预约')
     await booking.getByTestId('show-code').click()
-    const token = (await current(p).getByTestId('checkin-token').innerText()).trim()
+    const tokenText = booking.getByTestId('checkin-token')
+    await tokenText.waitFor({ timeout: 15_000 })
+    const token = (await tokenText.innerText()).trim()
     expect(token.length >= 8, `签到码不完整：${token}`)
     await p.shot('my-bookings-code')
 
-    // the station manager types it on H5
+    // the station manager types it on H5: the sitting starts within half an hour, so check-in is open
     await signInAs(p, 'station')
     await p.go('/packages/station-manager/checkin/index')
-    await current(p).locator('.console__input input').fill(token)
-    // everything so far was clean; the check-in below may be answered 409 (too early), which the browser logs
-    p.assertClean()
-    await current(p).getByTestId('submit-code').click()
+    const input = current(p).locator('.console__input input')
+    await input.waitFor({ timeout: 15_000 })
     const result = current(p).getByTestId('checkin-result')
-    await result.waitFor({ timeout: 15_000 })
+    const enter = async () => {
+      await input.fill(token)
+      const answered = p.page.waitForResponse((r) => r.url().endsWith('/api/bookings') && (r.request().postData() || '').includes('"action":"checkIn"'))
+      await current(p).getByTestId('submit-code').click()
+      const body = await (await answered).json()
+      expect(body.ok && body.data.status === 'checked_in', `签到没有成功：${JSON.stringify(body.error ?? body.data)}`)
+      await result.waitFor({ timeout: 15_000 })
+      return body.data
+    }
+    const firstScan = await enter()
     const outcome = await result.innerText()
-    // the sitting starts hours from now: the rule allows check-in from 30 minutes before the start,
-    // so a booking made minutes ago is refused with the time it opens (已签到 needs a sitting about to start)
-    expect(/已签到|签到尚未开始/.test(outcome), `签到结果不对：${outcome}`)
-    await current(p).getByTestId('walk-in').click()
-    const onSite = await current(p).getByTestId('on-site').innerText()
-    expect(/在站 \d+ 人/.test(onSite), `登记到站后没有在站人数：${onSite}`)
+    expect(outcome.includes('已签到') && outcome.includes('骑手休息位') && outcome.includes(time), `签到结果不对：${outcome}`)
+    expect((await result.getAttribute('class')).includes('checkin-result--ok'), `签到结果不是“已签到”：${outcome}`)
     await p.shot('station-checkin')
-    if (outcome.includes('已签到')) p.assertClean()
+
+    // the same code again (the person shows it twice, or the manager taps twice): no error, still the same check-in
+    const again = await enter()
+    expect(again.id === firstScan.id && again.checkedInAt === firstScan.checkedInAt, '第二次签到改了签到记录')
+    const second = await result.innerText()
+    expect(/已签到|重复签到/.test(second) && !second.includes('未能签到'), `第二次输入签到码的结果不对：${second}`)
+    await current(p).getByTestId('walk-in').click()
+    const onSite = current(p).getByTestId('on-site')
+    await onSite.waitFor({ timeout: 15_000 })
+    const count = await onSite.innerText()
+    // the booked check-in and the walk-in are both on site now
+    expect(/在站 \d+ 人/.test(count) && Number(/\d+/.exec(count)[0]) >= 2, `登记到站后在站人数不对：${count}`)
+    await p.shot('station-checkin-again')
+
+    // the liaison sees it checked in
+    await signInAs(p, 'enterprise')
+    await p.go('/packages/stations/bookings/index')
+    const done = await bookingCard(p, '骑手休息位', '已签到')
+    expect(!(await done.getByTestId('show-code').count()), '已签到的预约仍显示“签到码”按钮')
+    await p.shot('my-bookings-checked-in')
+    p.assertClean()
   } finally {
     await p.close()
     await context.close()

@@ -5,7 +5,7 @@ import type { BookingView } from '@contract/bookings'
 import { call, newRequestId, toCloudError } from '@/services/cloud'
 import { getSession, grantsOf } from '@/services/session'
 import { TAB } from '@/utils/routes'
-import { slotText } from './time'
+import { slotText } from '@/utils/china-time'
 import './styles.css'
 
 type Outcome = { kind: 'ok' | 'again'; booking: BookingView } | { kind: 'refused'; message: string }

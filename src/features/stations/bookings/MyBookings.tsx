@@ -8,7 +8,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { TAB } from '@/utils/routes'
 import { copyText } from '../actions'
-import { chinaTime, slotText } from './time'
+import { chinaTime, slotText } from '@/utils/china-time'
 import './styles.css'
 
 const LIVE = new Set(['confirmed', 'waitlisted', 'checked_in'])

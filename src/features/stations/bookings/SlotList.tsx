@@ -6,7 +6,7 @@ import { call, newRequestId, toCloudError } from '@/services/cloud'
 import { getSession } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
-import { chinaDay, chinaTime, dayLabel, slotText } from './time'
+import { chinaDay, chinaTime, dayLabel, slotText } from '@/utils/china-time'
 
 /** The outcome of a booking, as the toast says it. */
 export function bookedMessage(b: BookingView): string {

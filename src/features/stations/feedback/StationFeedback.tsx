@@ -8,6 +8,7 @@ import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { problemDetailUrl, TAB } from '@/utils/routes'
+import '../styles.css'
 import './styles.css'
 
 // a retry after these may find the first attempt stored: keep the request id so it is not filed twice
