@@ -5,7 +5,7 @@ import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { ClosureResult, ManagedService, StationDay, StationFigures, StationSettings } from './station-console'
-import type { BookingView, CheckInCode, NearbyStation, SlotView } from './bookings'
+import type { BookingView, CheckInCode, NearbyStation, SlotView, StationPage } from './bookings'
 import type { Pairing } from './pairings'
 import type { Notice } from './notices'
 import type { ExportedFile, FiguresReport } from './reports'
@@ -100,6 +100,14 @@ export const API = {
       summary: '找驿站：离给定位置最近的在先（或按镇街），可只看营业中、按设施筛选；无需登录',
       output: 'NearbyStation[]'
     }),
+    get: action({ input: s.stationIdInput, access: 'public', summary: '一个站点：开放状态、设施、服务、照片与站长；无需登录', output: 'StationPage' }),
+    savePhotos: action({
+      input: s.stationPhotosInput,
+      access: 'user',
+      idempotent: true,
+      summary: '站点管理员：设置站点照片（先上传，再按顺序保存照片编号）',
+      output: 'Photo[]'
+    }),
     feedback: action({
       input: s.stationFeedbackInput,
       access: 'user',
@@ -171,6 +179,8 @@ export interface ApiOutputs {
   stations: {
     list: Station[]
     nearby: NearbyStation[]
+    get: StationPage
+    savePhotos: Photo[]
     feedback: ProblemDetail
     day: StationDay
     settings: StationSettings

@@ -1,4 +1,5 @@
 import type { Amenity, Station } from './stations'
+import type { Photo } from './problems'
 
 export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' | 'no_show'
 
@@ -20,6 +21,13 @@ export interface NearbyStation extends Station {
   openLabel: string
   /** People checked in during the last hour (在站人数), never typed by hand. */
   onSite: number
+}
+
+/** A station's own page: what the finder shows, plus its photos and who runs it. */
+export interface StationPage extends NearbyStation {
+  photos: Photo[]
+  /** The station manager's name, shown so a visitor knows whom to ask. */
+  managerName: string | null
 }
 
 export interface SlotView {

@@ -21,6 +21,7 @@ export const LIMITS = {
   extensionDaysMax: 30,
   coHandlersMax: 5,
   photosMax: 9,
+  stationPhotosMax: 6,
   feedbackMin: 2,
   feedbackMax: 500,
   /** Bytes of one photo after the client compressed it. */
@@ -267,6 +268,11 @@ export const stationFeedbackInput = z.strictObject({
     .min(LIMITS.feedbackMin, { error: `至少 ${LIMITS.feedbackMin} 个字` })
     .max(LIMITS.feedbackMax, { error: `不超过 ${LIMITS.feedbackMax} 个字` }),
   photos: z.array(id('照片'), { error: '照片列表不正确' }).max(3, { error: '照片最多 3 张' }).optional()
+})
+
+export const stationPhotosInput = z.strictObject({
+  stationId: id('站点'),
+  photos: z.array(id('照片'), { error: '照片列表不正确' }).max(LIMITS.stationPhotosMax, { error: `站点照片最多 ${LIMITS.stationPhotosMax} 张` })
 })
 
 export const stationDayInput = z.strictObject({ stationId: id('站点'), date: day.optional() })

@@ -121,4 +121,42 @@ describe('photos on the HTTP host', () => {
       await withPhotos.close()
     }
   })
+
+  test("a station's photos: set by its manager in order, shown on its public page, never reused for a problem", async () => {
+    const { localPhotoStore } = await import('../../cloudfunctions/local/photo-store')
+    const photos = localPhotoStore(fs.mkdtempSync(path.join(os.tmpdir(), 'lst-photos-')), 'test-secret')
+    const withPhotos = await startHost({ deps: { ...h.deps, photos }, photos, port: 0, host: '127.0.0.1' })
+    const call = (fn: string, body: unknown, token?: string) =>
+      fetch(`${withPhotos.url}/api/${fn}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) }).then((r) => r.json())
+    const signIn = async (role: string) => (await call('accounts', { action: 'demoSignIn', input: { role } })).data.token as string
+    try {
+      const manager = await signIn('station')
+      const staff = await signIn('enterprise')
+      const a = (await call('files', { action: 'upload', input: { mimeType: 'image/png', base64: PNG } }, manager)).data.id
+      const b = (await call('files', { action: 'upload', input: { mimeType: 'image/png', base64: PNG } }, manager)).data.id
+      const theirs = (await call('files', { action: 'upload', input: { mimeType: 'image/png', base64: PNG } }, staff)).data.id
+      const stationId = 's-daliang-warm-1'
+      const saved = await call('stations', { action: 'savePhotos', input: { stationId, photos: [b, a] } }, manager)
+      expect(saved.data.map((p: { id: string }) => p.id)).toEqual([b, a])
+      const page = await call('stations', { action: 'get', input: { id: stationId } })
+      expect(page.data.photos.map((p: { id: string }) => p.id)).toEqual([b, a])
+      expect(page.data.managerName).toBeTruthy()
+      const img = await fetch(`${withPhotos.url}${page.data.photos[0].url}`)
+      expect(Buffer.from(await img.arrayBuffer()).toString('base64')).toBe(PNG)
+
+      // someone else's upload, or another station's manager, is refused
+      expect((await call('stations', { action: 'savePhotos', input: { stationId, photos: [a, theirs] } }, manager)).error.code).toBe('VALIDATION')
+      expect((await call('stations', { action: 'savePhotos', input: { stationId, photos: [] } }, staff)).error.code).toBe('FORBIDDEN')
+      // a station photo is not free to attach to a problem
+      const reuse = await call('problems', {
+        action: 'file',
+        input: { title: '借用站点照片', content: '试图把站点的照片附到一条企业诉求上。', category: 'other', enterpriseId: 'e-murata', photos: [a] }
+      }, staff)
+      expect(reuse.error.code).toBe('VALIDATION')
+      // dropping one keeps the rest in order
+      expect((await call('stations', { action: 'savePhotos', input: { stationId, photos: [a] } }, manager)).data.map((p: { id: string }) => p.id)).toEqual([a])
+    } finally {
+      await withPhotos.close()
+    }
+  })
 })

@@ -194,7 +194,7 @@ test('station feedback: signed out it asks to sign in; signed in a tap fills the
 
   signIn()
   answerBy({
-    'stations.list': okBody([station]),
+    'stations.get': okBody({ ...station, distanceM: null, distanceText: null, open: true, openLabel: '', onSite: 0, managerName: null, photos: [] }),
     'stations.feedback': okBody(detailWith({ id: 'pb-new', title: `${station.name}：饮水`, station: { id: 'st-1', name: station.name } }))
   })
   render(<StationFeedback />)
@@ -209,9 +209,58 @@ test('station feedback: signed out it asks to sign in; signed in a tap fills the
 test('station feedback: too few words are refused before sending', async () => {
   useRouter.mockReturnValue({ params: { id: 'st-1' }, path: '' })
   signIn()
-  answerBy({ 'stations.list': okBody([station]) })
+  answerBy({ 'stations.get': okBody({ ...station, distanceM: null, distanceText: null, open: true, openLabel: '', onSite: 0, managerName: null, photos: [] }) })
   render(<StationFeedback />)
   fireEvent.click(await screen.findByTestId('feedback-submit'))
   expect((await screen.findByTestId('feedback-error')).textContent).toBe('至少 2 个字')
   expect(postedTo('stations.feedback')).toHaveLength(0)
+})
+
+test('photos: remove one and save the rest in order', async () => {
+  manager()
+  const page = {
+    ...station,
+    distanceM: null,
+    distanceText: null,
+    open: true,
+    openLabel: '24 小时营业',
+    onSite: 2,
+    managerName: '罗美玲',
+    photos: [
+      { id: 'ph-1', url: '/api/files/ph-1?exp=1&sig=a' },
+      { id: 'ph-2', url: '/api/files/ph-2?exp=1&sig=b' }
+    ]
+  }
+  answerBy({
+    'stations.day': okBody(day()),
+    'stations.get': okBody(page),
+    'stations.savePhotos': (input) => okBody(page.photos.filter((p) => input.photos.includes(p.id)))
+  })
+  render(<StationConsole />)
+  fireEvent.click(screen.getByTestId('tab-photos'))
+  const grid = await screen.findByTestId('station-photo-grid')
+  fireEvent.click(within(grid).getAllByLabelText('删除照片')[0])
+  fireEvent.click(screen.getByTestId('save-photos'))
+  await waitFor(() => expect(postedTo('stations.savePhotos')).toHaveLength(1))
+  expect(postedTo('stations.savePhotos')[0].input).toEqual({ stationId: 'st-1', photos: ['ph-2'] })
+})
+
+test('the station page: photos and 站长 from stations.get, without signing in', async () => {
+  const { StationDetail } = await import('@/features/stations/bookings/StationDetail')
+  answerBy({
+    'stations.get': okBody({
+      ...station,
+      distanceM: null,
+      distanceText: null,
+      open: true,
+      openLabel: '24 小时营业',
+      onSite: 2,
+      managerName: '罗美玲',
+      photos: [{ id: 'ph-1', url: '/api/files/ph-1?exp=1&sig=a' }]
+    })
+  })
+  render(<StationDetail id='st-1' />)
+  expect(await screen.findByText('站长：罗美玲')).toBeTruthy()
+  expect(screen.getByTestId('station-photos').querySelectorAll('img')).toHaveLength(1)
+  expect(screen.getByText('本站暂无可预约的服务，可直接到站。')).toBeTruthy()
 })

@@ -53,22 +53,39 @@ export async function attachPhotos(q: Queryable, ownerId: string, problemId: str
   const unique = [...new Set(ids)]
   for (const [position, id] of unique.entries()) {
     const done = await q.query(
-      'UPDATE files SET problem_id = $3, position = $4 WHERE id = $1 AND owner_person_id = $2 AND problem_id IS NULL RETURNING id',
+      'UPDATE files SET problem_id = $3, position = $4 WHERE id = $1 AND owner_person_id = $2 AND problem_id IS NULL AND station_id IS NULL RETURNING id',
       [id, ownerId, problemId, position]
     )
     if (!done.length) throw new AppError('VALIDATION', '有照片不存在或已被使用，请重新上传', { photos: '有照片不存在或已被使用，请重新上传' })
   }
 }
 
-/** The problem's photos with addresses for a reader the caller has already checked. */
-export async function photosOf(ctx: Ctx, problemId: string): Promise<Photo[]> {
+/** The problem's (or station's) photos with addresses, for a reader the caller has already checked. */
+export async function photosOf(ctx: Ctx, owner: string, of: 'problem' | 'station' = 'problem'): Promise<Photo[]> {
   const rows = await ctx.q.query<{ id: string; storage: PhotoStore['kind']; storage_key: string }>(
-    'SELECT id, storage, storage_key FROM files WHERE problem_id = $1 ORDER BY position',
-    [problemId]
+    `SELECT id, storage, storage_key FROM files WHERE ${of === 'problem' ? 'problem_id' : 'station_id'} = $1 ORDER BY position`,
+    [owner]
   )
   const s = ctx.deps.photos
   if (!s) return []
   return Promise.all(rows.filter((r) => r.storage === s.kind).map(async (r) => ({ id: r.id, url: await s.url(r.storage_key, r.id, ctx.now) })))
+}
+
+/**
+ * Sets a station's photos to exactly these, in this order: each is already the station's, or the
+ * caller's own upload not yet used anywhere. Photos left out stop showing (their bytes stay, unlinked).
+ */
+export async function setStationPhotos(q: Queryable, ownerId: string, stationId: string, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)]
+  await q.query('UPDATE files SET station_id = NULL, position = NULL WHERE station_id = $1 AND NOT (id = ANY($2::text[]))', [stationId, unique])
+  for (const [position, id] of unique.entries()) {
+    const done = await q.query(
+      `UPDATE files SET station_id = $3, position = $4
+        WHERE id = $1 AND problem_id IS NULL AND (station_id = $3 OR (station_id IS NULL AND owner_person_id = $2)) RETURNING id`,
+      [id, ownerId, stationId, position]
+    )
+    if (!done.length) throw new AppError('VALIDATION', '有照片不存在或已被使用，请重新上传', { photos: '有照片不存在或已被使用，请重新上传' })
+  }
 }
 
 export const files = { upload, register }

@@ -1,7 +1,10 @@
-import type { ListStationsInput, NearbyStation, NearbyStationsInput, Station } from '@contract'
+import type { ListStationsInput, NearbyStation, NearbyStationsInput, Photo, Station, StationPage } from '@contract'
 import { boundingBox, findStations, searchRadii } from '../../core'
 import type { Ctx } from '../context'
-import { listStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
+import { findStation, listStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
+import { forbidden, notFound } from '../errors'
+import { canManageStation, requireCaller } from '../policy'
+import { photosOf, setStationPhotos } from './files'
 import { loadFlowSettings } from '../flow-env'
 import { feedback } from './station-feedback'
 import { stationConsole } from './station-console'
@@ -46,4 +49,31 @@ async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStati
   }))
 }
 
-export const stations = { list, nearby, feedback, ...stationConsole }
+/** One station's page, public: open now or not, who is here, its photos and manager. */
+async function get(ctx: Ctx, input: { id: string }): Promise<StationPage> {
+  const row = await findStation(ctx.q, input.id)
+  if (!row) throw notFound('该站点')
+  const { env } = await loadFlowSettings(ctx.q)
+  const [found] = findStations([row], { at: ctx.now, origin: null, limit: 1 }, env.calendar)
+  const { managerName, ...station } = row
+  return {
+    ...strip(station),
+    distanceM: null,
+    distanceText: null,
+    open: found?.status.open ?? false,
+    openLabel: found?.status.label ?? '',
+    onSite: (await onSiteCounts(ctx.q, [row.id], ctx.now)).get(row.id) ?? 0,
+    photos: await photosOf(ctx, row.id, 'station'),
+    managerName
+  }
+}
+
+async function savePhotos(ctx: Ctx, input: { stationId: string; photos: string[] }): Promise<Photo[]> {
+  const caller = requireCaller(ctx.caller)
+  if (!(await findStation(ctx.q, input.stationId))) throw notFound('该站点')
+  if (!canManageStation(caller, input.stationId)) throw forbidden('只有本站点的管理员可以修改照片')
+  await setStationPhotos(ctx.q, caller.personId, input.stationId, input.photos)
+  return photosOf(ctx, input.stationId, 'station')
+}
+
+export const stations = { list, nearby, get, savePhotos, feedback, ...stationConsole }

@@ -293,16 +293,20 @@ CREATE INDEX pairing_activities_pairing ON pairing_activities (pairing_id, held_
 CREATE TABLE files (
   id text PRIMARY KEY,
   owner_person_id text NOT NULL REFERENCES people(id),
+  -- a photo belongs to a problem or shows a station (or, just uploaded, to neither yet)
   problem_id text REFERENCES problems(id),
+  station_id text REFERENCES stations(id),
   position smallint,
   -- where the bytes are: a path under the data directory, or a WeChat cloud storage file id
   storage text NOT NULL CHECK (storage IN ('local', 'wxcloud')),
   storage_key text NOT NULL,
   mime_type text NOT NULL,
   bytes integer NOT NULL,
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  CHECK (problem_id IS NULL OR station_id IS NULL)
 );
 CREATE INDEX files_problem ON files (problem_id, position);
+CREATE INDEX files_station ON files (station_id, position) WHERE station_id IS NOT NULL;
 
 -- In-app messages: the source of truth for notices.
 CREATE TABLE notices (

@@ -62,6 +62,13 @@ export async function listStations(q: Queryable, filter: { townId?: string; type
   return rows.map(toStation)
 }
 
+export async function findStation(q: Queryable, id: string): Promise<(StationRow & { managerName: string | null }) | null> {
+  const [row] = await q.query<Row>(`${SELECT} WHERE s.id = $1`, [id])
+  if (!row) return null
+  const [manager] = await q.query<{ name: string }>('SELECT p.name FROM stations s JOIN people p ON p.id = s.manager_person_id WHERE s.id = $1', [id])
+  return { ...toStation(row), managerName: manager?.name ?? null }
+}
+
 /** Stations inside a box: a range scan on stations_lat_lng (see docs/stations.md for the plan). */
 export async function stationsInBox(q: Queryable, box: BoundingBox): Promise<StationRow[]> {
   const ranges = box.lngRanges.map((_, i) => `s.lng BETWEEN $${3 + 2 * i} AND $${4 + 2 * i}`).join(' OR ')

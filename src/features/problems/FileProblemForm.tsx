@@ -14,7 +14,8 @@ import { PageHeader } from '@/components/PageHeader'
 import { canAskToSubscribe, offerSubscribe } from '@/services/subscribe'
 import { TAB, problemDetailUrl } from '@/utils/routes'
 import { FieldError, Select, SwitchRow, type SelectOption } from './FormParts'
-import { PhotoField, usePhotoUploads } from './PhotoField'
+import { PhotoField } from './PhotoField'
+import { usePhotoUploads } from '@/hooks/usePhotoUploads'
 import './styles.css'
 
 interface EnterpriseOption {

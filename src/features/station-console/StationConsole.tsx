@@ -10,18 +10,20 @@ import { DayPanel } from './DayPanel'
 import { ServicesPanel } from './ServicesPanel'
 import { ClosuresPanel } from './ClosuresPanel'
 import { FiguresPanel } from './FiguresPanel'
+import { PhotosPanel } from './PhotosPanel'
 import './styles.css'
 
-type Panel = 'day' | 'services' | 'closures' | 'figures'
+type Panel = 'day' | 'services' | 'closures' | 'photos' | 'figures'
 
 const PANELS: readonly TabItem<Panel>[] = [
   { key: 'day', label: '今日' },
   { key: 'services', label: '服务时段' },
   { key: 'closures', label: '闭站' },
+  { key: 'photos', label: '照片' },
   { key: 'figures', label: '统计' }
 ]
 
-/** packages/station-manager/console: 站点工作台 — the day's bookings, services and sittings, closures, figures. */
+/** packages/station-manager/console: 站点工作台 — the day's bookings, services and sittings, closures, photos, figures. */
 export function StationConsole() {
   const session = useSession()
   const stations = grantsOf(session?.user, 'station').filter((g) => !!g.scopeId)
@@ -62,6 +64,7 @@ export function StationConsole() {
       {panel === 'day' && <DayPanel key={stationId} stationId={stationId} />}
       {panel === 'services' && <ServicesPanel key={stationId} stationId={stationId} />}
       {panel === 'closures' && <ClosuresPanel key={stationId} stationId={stationId} />}
+      {panel === 'photos' && <PhotosPanel key={stationId} stationId={stationId} />}
       {panel === 'figures' && <FiguresPanel key={stationId} stationId={stationId} />}
     </View>
   )

@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image, ScrollView } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AMENITY_LABELS, STATION_TYPE_LABELS } from '@contract/stations'
-import type { NearbyStation } from '@contract/bookings'
-import { call, CloudError } from '@/services/cloud'
+import { assetUrl, call } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { callStation, canOpenMap, copyText, openMap } from '../actions'
@@ -12,21 +11,11 @@ import { SlotList } from './SlotList'
 import '../styles.css'
 import './styles.css'
 
-/** There is no stations.get: the public finder (no position, every town, open or not) carries the station. */
-async function loadStation(id: string): Promise<NearbyStation> {
-  const all = await call('stations', 'nearby', { openNow: false, limit: 50 })
-  const found = all.find((s) => s.id === id)
-  if (found) return found
-  const listed = (await call('stations', 'list', {})).find((s) => s.id === id)
-  if (!listed) throw new CloudError('NOT_FOUND', '没有找到该站点')
-  return { ...listed, distanceM: null, distanceText: null, open: false, openLabel: '', onSite: 0 }
-}
-
 /** packages/stations/detail?id=: the station and its bookable services. */
 export function StationDetail({ id: given }: { id?: string }) {
   const router = useRouter()
   const id = given ?? router.params.id ?? ''
-  const station = useRemote(() => loadStation(id), [id])
+  const station = useRemote(() => call('stations', 'get', { id }), [id])
   const [serviceId, setServiceId] = useState<string | null>(null)
   const s = station.data
   const service = s ? (s.services.find((x) => x.id === serviceId) ?? s.services[0]) : undefined
@@ -47,6 +36,20 @@ export function StationDetail({ id: given }: { id?: string }) {
                 </View>
               )}
               <Text className='nearby-card__address'>{s.address}</Text>
+              {s.managerName && <Text className='station-info__manager'>站长：{s.managerName}</Text>}
+              {s.photos.length > 0 && (
+                <ScrollView scrollX className='station-photos' data-testid='station-photos'>
+                  {s.photos.map((p) => (
+                    <Image
+                      key={p.id}
+                      className='station-photos__img'
+                      src={assetUrl(p.url)}
+                      mode='aspectFill'
+                      onClick={() => void Taro.previewImage({ current: assetUrl(p.url), urls: s.photos.map((x) => assetUrl(x.url)) }).catch(() => undefined)}
+                    />
+                  ))}
+                </ScrollView>
+              )}
               {s.amenities.length > 0 && (
                 <View className='nearby-card__amenities'>
                   {s.amenities.map((a) => (

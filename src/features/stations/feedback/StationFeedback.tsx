@@ -27,7 +27,7 @@ const QUICK: Record<string, string> = {
 }
 
 function Form({ stationId }: { stationId: string }) {
-  const station = useRemote(async () => (await call('stations', 'list', {})).find((s) => s.id === stationId) ?? null, [stationId])
+  const station = useRemote(() => call('stations', 'get', { id: stationId }), [stationId])
   const [amenity, setAmenity] = useState<Amenity | null>(null)
   const [content, setContent] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -65,53 +65,49 @@ function Form({ stationId }: { stationId: string }) {
 
   return (
     <StateView loading={station.loading} error={station.error} onRetry={() => void station.reload()}>
-      {station.data === null ? (
-        <StateView empty emptyTitle='没有找到该站点' emptyDescription='站点可能已撤销，请回到驿站列表重新选择。' />
-      ) : (
-        station.data && (
-          <>
-            <View className='card'>
-              <Text className='feedback__station'>{station.data.name}</Text>
-              <Text className='muted'>反馈会直接派给站点的主管部门办理，并告知站点管理员；办理结果请在「我的诉求」里确认。</Text>
+      {station.data && (
+        <>
+          <View className='card'>
+            <Text className='feedback__station'>{station.data.name}</Text>
+            <Text className='muted'>反馈会直接派给站点的主管部门办理，并告知站点管理员；办理结果请在「我的诉求」里确认。</Text>
+          </View>
+          <View className='card'>
+            <Text className='feedback__label'>哪项设施有问题（可不选）</Text>
+            <View className='feedback__amenities'>
+              {station.data.amenities.map((a) => (
+                <View
+                  key={a}
+                  className={`feedback__amenity${a === amenity ? ' feedback__amenity--on' : ''}`}
+                  onClick={() => pick(a)}
+                  data-testid={`feedback-amenity-${a}`}
+                >
+                  <Text>{AMENITY_LABELS[a]}</Text>
+                </View>
+              ))}
             </View>
-            <View className='card'>
-              <Text className='feedback__label'>哪项设施有问题（可不选）</Text>
-              <View className='feedback__amenities'>
-                {station.data.amenities.map((a) => (
-                  <View
-                    key={a}
-                    className={`feedback__amenity${a === amenity ? ' feedback__amenity--on' : ''}`}
-                    onClick={() => pick(a)}
-                    data-testid={`feedback-amenity-${a}`}
-                  >
-                    <Text>{AMENITY_LABELS[a]}</Text>
-                  </View>
-                ))}
-              </View>
-              <Text className='feedback__label'>遇到的情况</Text>
-              <Textarea
-                className='feedback__textarea'
-                value={content}
-                maxlength={LIMITS.feedbackMax}
-                placeholder='例如：饮水机没有热水了'
-                onInput={(e) => {
-                  setContent(e.detail.value)
-                  setError(null)
-                }}
-                aria-label='遇到的情况'
-                data-testid='feedback-content'
-              />
-              {error && (
-                <Text className='feedback__error' data-testid='feedback-error'>
-                  {error}
-                </Text>
-              )}
-              <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
-                <Text>{sending ? '正在提交…' : '提交反馈'}</Text>
-              </View>
+            <Text className='feedback__label'>遇到的情况</Text>
+            <Textarea
+              className='feedback__textarea'
+              value={content}
+              maxlength={LIMITS.feedbackMax}
+              placeholder='例如：饮水机没有热水了'
+              onInput={(e) => {
+                setContent(e.detail.value)
+                setError(null)
+              }}
+              aria-label='遇到的情况'
+              data-testid='feedback-content'
+            />
+            {error && (
+              <Text className='feedback__error' data-testid='feedback-error'>
+                {error}
+              </Text>
+            )}
+            <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
+              <Text>{sending ? '正在提交…' : '提交反馈'}</Text>
             </View>
-          </>
-        )
+          </View>
+        </>
       )}
     </StateView>
   )
