@@ -140,6 +140,13 @@ export const API = {
     mine: action({ input: s.emptyInput, access: 'user', summary: '我的预约', output: 'BookingView[]' }),
     code: action({ input: s.bookingIdInput, access: 'user', summary: '预约的签到码（签名、限时、不含个人信息）', output: 'CheckInCode' }),
     checkIn: action({ input: s.checkInInput, access: 'user', idempotent: true, summary: '站点管理员扫码或输入签到码签到；重复签到无害', output: 'BookingView' }),
+    markArrived: action({
+      input: s.bookingIdInput,
+      access: 'user',
+      idempotent: true,
+      summary: '站点管理员：在当天名单上为到场但无法出示签到码的预约人签到；重复无害',
+      output: 'BookingView'
+    }),
     walkIn: action({ input: s.walkInInput, access: 'user', summary: '站点管理员登记一位未预约的到站人员', output: '{ onSite: number }' })
   },
   pairings: {
@@ -195,6 +202,7 @@ export interface ApiOutputs {
     mine: BookingView[]
     code: CheckInCode
     checkIn: BookingView
+    markArrived: BookingView
     walkIn: { onSite: number }
   }
   pairings: { list: Pairing[] }

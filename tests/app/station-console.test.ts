@@ -99,6 +99,26 @@ describe("the manager's day", () => {
     expect(today.onSite).toBeGreaterThanOrEqual(1)
   })
 
+  test('ticking a name on the list checks in within the window, harmlessly twice; another station cannot', async () => {
+    const { slotId } = await slotFixture(h, 2)
+    const manager = await h.signIn('station')
+    const rider = await h.person('enterprise', 'e-murata')
+    const booked = unwrap(await h.call('bookings', 'book', { slotId }, { as: rider }))
+    const early = await h.call('bookings', 'markArrived', { id: booked.id }, { as: manager })
+    expect(early.ok || early.error.message).toContain('签到尚未开始')
+    h.clock.now = new Date(Date.parse(booked.startsAt) - 10 * 60_000)
+    const fresh = await h.signIn('station')
+    const first = unwrap(await h.call('bookings', 'markArrived', { id: booked.id }, { as: fresh }))
+    expect(first.status).toBe('checked_in')
+    const again = unwrap(await h.call('bookings', 'markArrived', { id: booked.id }, { as: fresh }))
+    expect(again.checkedInAt).toBe(first.checkedInAt)
+    const other = await h.person('station', 's-ronggui-warm-1')
+    const refused = await h.call('bookings', 'markArrived', { id: booked.id }, { as: other })
+    expect(refused.ok || refused.error.code).toBe('FORBIDDEN')
+    const [{ n }] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM station_check_ins WHERE booking_id = $1', [booked.id])
+    expect(n).toBe(1)
+  })
+
   test("another station's manager and ordinary users are refused", async () => {
     const other = await h.person('station', 's-ronggui-warm-1')
     for (const action of ['day', 'figures'] as const) {

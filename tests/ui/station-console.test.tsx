@@ -83,6 +83,23 @@ test("the day: counts, people in order with masked phones and waitlist places, o
   expect(postedTo('stations.day')[1].input.date).not.toBe(postedTo('stations.day')[0].input.date)
 })
 
+test('签到 on the list checks the person in and refreshes the day', async () => {
+  manager()
+  let arrived = false
+  answerBy({
+    'stations.day': () => okBody(day(arrived ? { sittings: [{ ...day().sittings[0], checkedIn: 1, bookings: [{ ...day().sittings[0].bookings[0], status: 'checked_in' }] }] } : {})),
+    'bookings.markArrived': () => {
+      arrived = true
+      return okBody({})
+    }
+  })
+  render(<StationConsole />)
+  fireEvent.click(await screen.findByTestId('mark-arrived'))
+  await waitFor(() => expect(screen.queryByTestId('mark-arrived')).toBeNull())
+  expect(screen.getByTestId('sitting-counts').textContent).toContain('已签到 1')
+  expect(postedTo('bookings.markArrived')[0].requestId).toBeTruthy()
+})
+
 test('a closed day says why there is nothing to show', async () => {
   manager()
   answerBy({ 'stations.day': okBody(day({ closed: true, sittings: [] })) })

@@ -16,7 +16,7 @@ import type { Caller, Ctx } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../ids'
 import { qrDataUrl } from '../qr'
-import { requireCaller, scopesOf } from '../policy'
+import { canManageStation, requireCaller } from '../policy'
 import * as repo from '../../db/repos/bookings'
 import { onSiteCounts } from '../../db/repos/stations'
 import { loadFlowSettings } from '../flow-env'
@@ -145,7 +145,7 @@ async function code(ctx: Ctx, input: { id: string }): Promise<CheckInCode> {
 }
 
 function requireManagerOf(caller: Caller, stationId: string): void {
-  if (!scopesOf(caller, 'station').includes(stationId)) throw forbidden('只有本站点的管理员可以签到')
+  if (!canManageStation(caller, stationId)) throw forbidden('只有本站点的管理员可以签到')
 }
 
 /** The manager scans (or types) the code. A second scan of the same code is harmless. */
@@ -153,7 +153,19 @@ async function checkIn(ctx: Ctx, input: { code: string }): Promise<BookingView> 
   const caller = requireCaller(ctx.caller)
   const decoded = decodeCheckIn(input.code, ctx.now, (d, sig) => ctx.deps.tokens.verifySignature(CHECK_IN, d, sig))
   if (!decoded.ok) throw new AppError(decoded.error, decoded.message, { code: decoded.message })
-  const found = await repo.findBooking(ctx.q, decoded.bookingId)
+  return recordArrival(ctx, caller, decoded.bookingId)
+}
+
+/**
+ * The manager ticks a name on the day's list: the person is in front of them but cannot show the code
+ * (flat phone, no signal). Same window and same harmless repeat as a scan.
+ */
+async function markArrived(ctx: Ctx, input: { id: string }): Promise<BookingView> {
+  return recordArrival(ctx, requireCaller(ctx.caller), input.id)
+}
+
+async function recordArrival(ctx: Ctx, caller: Caller, bookingId: string): Promise<BookingView> {
+  const found = await repo.findBooking(ctx.q, bookingId)
   if (!found) throw notFound('该预约')
   requireManagerOf(caller, found.view.stationId)
   const outcome = checkInOutcome({ status: found.view.status, startsAt: found.view.startsAt }, ctx.now)
@@ -180,4 +192,4 @@ async function walkIn(ctx: Ctx, input: { stationId: string }): Promise<{ onSite:
   return { onSite: (await onSiteCounts(ctx.q, [input.stationId], ctx.now)).get(input.stationId) ?? 0 }
 }
 
-export const bookings = { slots, book, cancel, mine, code, checkIn, walkIn }
+export const bookings = { slots, book, cancel, mine, code, checkIn, markArrived, walkIn }

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BOOKING_STATUS_LABELS, type BookingStatus } from '@contract/bookings'
 import type { ConsoleSitting } from '@contract/station-console'
-import { call } from '@/services/cloud'
+import { call, newRequestId, toCloudError } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { chinaTime } from '@/utils/china-time'
@@ -18,7 +18,21 @@ const STATUS_TONE: Record<BookingStatus, string> = {
   cancelled: 'grey'
 }
 
-function Sitting({ s }: { s: ConsoleSitting }) {
+function Sitting({ s, onChanged }: { s: ConsoleSitting; onChanged: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null)
+  const arrive = async (id: string) => {
+    if (busy) return
+    setBusy(id)
+    try {
+      await call('bookings', 'markArrived', { id }, { requestId: newRequestId() })
+      void Taro.showToast({ title: '已签到', icon: 'success' })
+      onChanged()
+    } catch (e) {
+      void Taro.showToast({ title: toCloudError(e).message, icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
   return (
     <View className='card sc-sitting' data-testid='console-sitting'>
       <View className='sc-sitting__head'>
@@ -42,6 +56,11 @@ function Sitting({ s }: { s: ConsoleSitting }) {
             <Text className={`sc-tag sc-tag--${STATUS_TONE[b.status]}`}>
               {b.status === 'waitlisted' && b.waitlistPosition ? `候补第 ${b.waitlistPosition} 位` : BOOKING_STATUS_LABELS[b.status]}
             </Text>
+            {b.status === 'confirmed' && (
+              <Text className='sc-arrive' onClick={() => void arrive(b.id)} data-testid='mark-arrived'>
+                {busy === b.id ? '…' : '签到'}
+              </Text>
+            )}
           </View>
         ))
       )}
@@ -116,7 +135,7 @@ export function DayPanel({ stationId }: { stationId: string }) {
             ) : d.sittings.length === 0 ? (
               <StateView empty emptyTitle='当天没有可预约的时段' emptyDescription='服务的每周时段里没有这一天，或当天是节假日。可在「服务时段」中调整。' />
             ) : (
-              d.sittings.map((s) => <Sitting key={s.slotId} s={s} />)
+              d.sittings.map((s) => <Sitting key={s.slotId} s={s} onChanged={() => void day.refresh()} />)
             )}
           </>
         )}
