@@ -6,7 +6,8 @@ import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { ClosureResult, ManagedService, StationDay, StationFigures, StationSettings } from './station-console'
 import type { BookingView, CheckInCode, NearbyStation, SlotView, StationPage } from './bookings'
-import type { Pairing } from './pairings'
+import type { ActivityDetail, ActivitySummary, AttendanceCode, Oversight, Pairing, PairingDetail, PlanSettings } from './pairings'
+import type { AssignedEnterprise, Visit, WeeklySummary } from './secretaries'
 import type { Notice } from './notices'
 import type { ExportedFile, FiguresReport } from './reports'
 import type { TucaoSession } from './sessions'
@@ -150,7 +151,36 @@ export const API = {
     walkIn: action({ input: s.walkInInput, access: 'user', summary: '站点管理员登记一位未预约的到站人员', output: '{ onSite: number }' })
   },
   pairings: {
-    list: action({ input: s.emptyInput, access: 'public', summary: '结对共建名录', output: 'Pairing[]' })
+    list: action({ input: s.listPairingsInput, access: 'public', summary: '结对共建名录（政企结对与青蓝结对），可按类型、期数筛选', output: 'Pairing[]' }),
+    get: action({ input: s.pairingIdInput, access: 'public', summary: '结对详情：联系人、年度计划进度、解决问题数与近期活动', output: 'PairingDetail' }),
+    activities: action({ input: s.activityFeedInput, access: 'public', summary: '共建活动动态：全部结对或一个结对，可按类型、期数、产业链、时间筛选', output: 'ActivitySummary[]' }),
+    activity: action({ input: s.activityIdInput, access: 'public', summary: '一次活动：照片、签到人数、提出的问题', output: 'ActivityDetail' }),
+    postActivity: action({
+      input: s.postActivityInput,
+      access: 'user',
+      idempotent: true,
+      summary: '结对联系人、第一书记或调度员：记录一次共建活动（最多 9 张照片）',
+      output: 'ActivityDetail'
+    }),
+    attendanceCode: action({ input: s.activityIdInput, access: 'user', summary: '组织者：活动签到码（签名、仅活动当天有效）', output: 'AttendanceCode' }),
+    attend: action({ input: s.attendInput, access: 'user', idempotent: true, summary: '党员扫码签到；重复签到无害', output: 'ActivityDetail' }),
+    raiseProblem: action({
+      input: s.raiseProblemInput,
+      access: 'user',
+      idempotent: true,
+      summary: '共商发展难题：把会上梳理的企业问题一步提交到诉求办理流程，计入该结对',
+      output: 'ProblemDetail'
+    }),
+    plans: action({ input: s.oversightInput, access: 'user', summary: '调度员：全区默认年度计划与各结对的计划', output: 'PlanSettings' }),
+    savePlan: action({ input: s.savePlanInput, access: 'user', idempotent: true, summary: '调度员：设置全区默认或某个结对的年度计划（各类活动至少几次）', output: 'PlanSettings' }),
+    oversight: action({ input: s.oversightInput, access: 'user', summary: '调度员：各结对的活动、计划完成率、解决问题数、签到人数与 60 天未活动', output: 'Oversight' }),
+    exportOversight: action({ input: s.oversightInput, access: 'user', summary: '调度员：结对共建年度情况 .xlsx', output: 'ExportedFile' })
+  },
+  secretaries: {
+    mine: action({ input: s.emptyInput, access: 'user', summary: '第一书记：联系的企业、未办结与超期诉求数、最近走访', output: 'AssignedEnterprise[]' }),
+    logVisit: action({ input: s.logVisitInput, access: 'user', idempotent: true, summary: '第一书记：记录一次走访（位置、照片、情况）', output: 'Visit' }),
+    visits: action({ input: s.visitsInput, access: 'user', summary: '第一书记的走访记录（调度员可看全部）', output: 'Visit[]' }),
+    week: action({ input: s.weekInput, access: 'user', summary: '第一书记：本周小结（走访、代提诉求、办结与超期）', output: 'WeeklySummary' })
   }
 } as const
 
@@ -205,7 +235,21 @@ export interface ApiOutputs {
     markArrived: BookingView
     walkIn: { onSite: number }
   }
-  pairings: { list: Pairing[] }
+  pairings: {
+    list: Pairing[]
+    get: PairingDetail
+    activities: ActivitySummary[]
+    activity: ActivityDetail
+    postActivity: ActivityDetail
+    attendanceCode: AttendanceCode
+    attend: ActivityDetail
+    raiseProblem: ProblemDetail
+    plans: PlanSettings
+    savePlan: PlanSettings
+    oversight: Oversight
+    exportOversight: ExportedFile
+  }
+  secretaries: { mine: AssignedEnterprise[]; logVisit: Visit; visits: Visit[]; week: WeeklySummary }
 }
 
 export type Api = typeof API

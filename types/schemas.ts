@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CATEGORY_IDS, FILING_CATEGORY_IDS } from './categories'
 import { ROLES } from './roles'
 import { AMENITIES, STATION_TYPES } from './stations'
+import { ACTIVITY_TYPE_IDS } from './pairings'
 
 // Messages zod makes up itself (wrong type, unknown key…) come out in Chinese too.
 z.config(z.locales.zhCN())
@@ -308,6 +309,96 @@ export const stationClosureInput = z.strictObject({
   closed: z.boolean({ error: '请选择闭站或恢复开放' }),
   reason: z.string({ error: '原因不正确' }).trim().max(40, { error: '原因不超过 40 个字' }).optional()
 })
+
+// --- pairing (结对共建), first secretaries --------------------------------------------------------
+
+const year = z.number({ error: '年份不正确' }).int({ error: '年份不正确' }).min(2019, { error: '年份不正确' }).max(2100, { error: '年份不正确' })
+const text = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(min, { error: min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}` })
+    .max(max, { error: `${what}不超过 ${max} 个字` })
+const photoIds = z.array(id('照片'), { error: '照片列表不正确' }).max(LIMITS.photosMax, { error: `照片最多 ${LIMITS.photosMax} 张` })
+
+export const listPairingsInput = z.strictObject({
+  kind: z.enum(['branch', 'mentoring'], { error: '结对类型不正确' }).optional(),
+  phase: z.number({ error: '期数不正确' }).int({ error: '期数不正确' }).min(1, { error: '期数不正确' }).max(99, { error: '期数不正确' }).optional()
+})
+
+export const pairingIdInput = z.strictObject({ id: id('结对'), year: year.optional() })
+
+export const activityFeedInput = z.strictObject({
+  pairingId: id('结对').optional(),
+  type: z.enum(ACTIVITY_TYPE_IDS, { error: '活动类型不正确' }).optional(),
+  phase: z.number({ error: '期数不正确' }).int({ error: '期数不正确' }).min(1, { error: '期数不正确' }).optional(),
+  chainId: id('产业链').optional(),
+  /** China dates, both included. */
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.number({ error: '数量不正确' }).int({ error: '数量不正确' }).min(1, { error: '数量不正确' }).max(100, { error: '一次最多 100 条' }).optional()
+})
+
+export const activityIdInput = z.strictObject({ id: id('活动') })
+
+export const postActivityInput = z.strictObject({
+  pairingId: id('结对'),
+  type: z.enum(ACTIVITY_TYPE_IDS, { error: '请选择活动类型' }),
+  title: text('活动名称', 2, 60),
+  heldOn: day,
+  place: text('活动地点', 2, 80),
+  summary: text('活动内容', 10, 2000),
+  photos: photoIds.optional()
+})
+
+export const attendInput = z.strictObject({
+  code: z.string({ error: '请扫描或输入签到码' }).trim().min(8, { error: '签到码不完整' }).max(700, { error: '签到码过长' })
+})
+
+/** A 共商发展难题 raises the enterprise's problems into the flow in one step. */
+export const raiseProblemInput = z.strictObject({
+  activityId: id('活动'),
+  title: fileProblemInput.shape.title,
+  content: fileProblemInput.shape.content,
+  category: fileProblemInput.shape.category
+})
+
+export const savePlanInput = z.strictObject({
+  /** Omitted: the district's default for every pair without a plan of its own. */
+  pairingId: id('结对').optional(),
+  year,
+  required: z
+    .array(
+      z.strictObject({
+        type: z.enum(ACTIVITY_TYPE_IDS, { error: '活动类型不正确' }),
+        count: z.number({ error: '请填写次数' }).int({ error: '次数应为整数' }).min(0, { error: '次数不能为负' }).max(52, { error: '每年不超过 52 次' })
+      }),
+      { error: '年度计划不正确' }
+    )
+    .max(ACTIVITY_TYPE_IDS.length, { error: '年度计划不正确' })
+})
+
+export const oversightInput = z.strictObject({ year })
+
+export const logVisitInput = z.strictObject({
+  enterpriseId: id('企业'),
+  note: text('走访情况', 5, 1000),
+  lat: z.number({ error: '纬度不正确' }).min(-90, { error: '纬度不正确' }).max(90, { error: '纬度不正确' }).optional(),
+  lng: z.number({ error: '经度不正确' }).min(-180, { error: '经度不正确' }).max(180, { error: '经度不正确' }).optional(),
+  address: z.string({ error: '地址不正确' }).trim().max(120, { error: '地址不超过 120 个字' }).optional(),
+  photos: photoIds.optional()
+}).refine((v) => (v.lat === undefined) === (v.lng === undefined), { error: '经纬度需同时提供', path: ['lng'] })
+
+export const visitsInput = z.strictObject({ enterpriseId: id('企业').optional() })
+
+export const weekInput = z.strictObject({ weekOf: day.optional() })
+
+export type ListPairingsInput = z.output<typeof listPairingsInput>
+export type ActivityFeedInput = z.output<typeof activityFeedInput>
+export type PostActivityInput = z.output<typeof postActivityInput>
+export type RaiseProblemInput = z.output<typeof raiseProblemInput>
+export type SavePlanInput = z.output<typeof savePlanInput>
+export type LogVisitInput = z.output<typeof logVisitInput>
 
 export type FlowActionInput = z.output<typeof flowActionInput>
 export type ActOnProblemInput = z.output<typeof actOnProblemInput>

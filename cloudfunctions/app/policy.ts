@@ -25,3 +25,21 @@ export function canFileFor(caller: Caller, enterpriseId: string): boolean {
 export function canManageStation(caller: Caller, stationId: string): boolean {
   return scopesOf(caller, 'station').includes(stationId) || hasRole(caller, 'admin')
 }
+
+/**
+ * Who runs a pair's record: its contacts, the first secretary of its enterprise, and the district
+ * (dispatcher, admin). They post activities, show the sign-in code and raise problems from them.
+ */
+export function canRunPairing(caller: Caller, pairing: { enterpriseId: string | null; contactIds: readonly string[] }): boolean {
+  return (
+    pairing.contactIds.includes(caller.personId) ||
+    (pairing.enterpriseId !== null && scopesOf(caller, 'secretary').includes(pairing.enterpriseId)) ||
+    hasRole(caller, 'dispatcher') ||
+    hasRole(caller, 'admin')
+  )
+}
+
+/** The district's oversight of pairs and plans. */
+export function isDistrict(caller: Caller): boolean {
+  return hasRole(caller, 'dispatcher') || hasRole(caller, 'admin')
+}

@@ -14,6 +14,7 @@ import { coFlow } from './flows/co-flow.mjs'
 import { chainFlow } from './flows/chain-flow.mjs'
 import { stationFlow } from './flows/station-flow.mjs'
 import { waitlistFlow } from './flows/waitlist-flow.mjs'
+import { consoleFlow } from './flows/console-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -33,7 +34,9 @@ const flows = [
   ['会办：签收 → 发起会办 → 会办未答复时不能答复', coFlow],
   ['链上：吐槽大会 + 照片 + 向本链公开 → 详情照片 → 链上诉求 → 调度员的看板与工具', chainFlow],
   ['驿站：定位找最近 → 设施筛选 → 预约最近的休息位 → 签到码 → 签到台已签到（再输一次无碍）', stationFlow],
-  ['候补：两人约满 → 候补第 1 位 → 有人取消 → 转为已预约并收到消息', waitlistFlow]
+  ['候补：两人约满 → 候补第 1 位 → 有人取消 → 转为已预约并收到消息', waitlistFlow],
+  // last: it changes 暑期托管 at 大良德胜 and closes days there (after the station walk is done with it)
+  ['站点反馈 → 站点工作台：今日 → 服务时段 → 闭站 → 统计', consoleFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()

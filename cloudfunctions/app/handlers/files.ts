@@ -48,22 +48,29 @@ async function insert(q: Queryable, id: string, owner: string, storage: string, 
   )
 }
 
-/** Attaches the caller's own, not yet used photos to a new problem, in the given order. */
-export async function attachPhotos(q: Queryable, ownerId: string, problemId: string, ids: string[]): Promise<void> {
+/** What a photo can belong to; the column of `files` that says so. */
+export type PhotoOwner = 'problem' | 'station' | 'activity' | 'visit'
+
+const OWNER_COLUMN: Record<PhotoOwner, string> = { problem: 'problem_id', station: 'station_id', activity: 'activity_id', visit: 'visit_id' }
+
+const UNUSED = 'problem_id IS NULL AND station_id IS NULL AND activity_id IS NULL AND visit_id IS NULL'
+
+/** Attaches the caller's own, not yet used photos to a new problem (activity, visit), in the given order. */
+export async function attachPhotos(q: Queryable, ownerId: string, target: string, ids: string[], of: PhotoOwner = 'problem'): Promise<void> {
   const unique = [...new Set(ids)]
   for (const [position, id] of unique.entries()) {
     const done = await q.query(
-      'UPDATE files SET problem_id = $3, position = $4 WHERE id = $1 AND owner_person_id = $2 AND problem_id IS NULL AND station_id IS NULL RETURNING id',
-      [id, ownerId, problemId, position]
+      `UPDATE files SET ${OWNER_COLUMN[of]} = $3, position = $4 WHERE id = $1 AND owner_person_id = $2 AND ${UNUSED} RETURNING id`,
+      [id, ownerId, target, position]
     )
     if (!done.length) throw new AppError('VALIDATION', '有照片不存在或已被使用，请重新上传', { photos: '有照片不存在或已被使用，请重新上传' })
   }
 }
 
 /** The problem's (or station's) photos with addresses, for a reader the caller has already checked. */
-export async function photosOf(ctx: Ctx, owner: string, of: 'problem' | 'station' = 'problem'): Promise<Photo[]> {
+export async function photosOf(ctx: Ctx, owner: string, of: PhotoOwner = 'problem'): Promise<Photo[]> {
   const rows = await ctx.q.query<{ id: string; storage: PhotoStore['kind']; storage_key: string }>(
-    `SELECT id, storage, storage_key FROM files WHERE ${of === 'problem' ? 'problem_id' : 'station_id'} = $1 ORDER BY position`,
+    `SELECT id, storage, storage_key FROM files WHERE ${OWNER_COLUMN[of]} = $1 ORDER BY position`,
     [owner]
   )
   const s = ctx.deps.photos
@@ -81,7 +88,7 @@ export async function setStationPhotos(q: Queryable, ownerId: string, stationId:
   for (const [position, id] of unique.entries()) {
     const done = await q.query(
       `UPDATE files SET station_id = $3, position = $4
-        WHERE id = $1 AND problem_id IS NULL AND (station_id = $3 OR (station_id IS NULL AND owner_person_id = $2)) RETURNING id`,
+        WHERE id = $1 AND (station_id = $3 OR (${UNUSED} AND owner_person_id = $2)) RETURNING id`,
       [id, ownerId, stationId, position]
     )
     if (!done.length) throw new AppError('VALIDATION', '有照片不存在或已被使用，请重新上传', { photos: '有照片不存在或已被使用，请重新上传' })

@@ -12,6 +12,7 @@ import { settings } from './settings'
 import { reports } from './reports'
 import { files } from './files'
 import { bookings } from './bookings'
+import { secretaries } from './secretaries'
 
 type ParsedInput<F extends FnName, A extends ActionName<F>> = Api[F][A] extends { input: infer S extends z.ZodType } ? z.output<S> : never
 
@@ -20,4 +21,4 @@ export type Handlers = {
   [F in FnName]: { [A in ActionName<F>]: (ctx: Ctx, input: ParsedInput<F, A>) => Promise<Output<F, A>> }
 }
 
-export const HANDLERS: Handlers = { accounts, catalog, problems, stations, bookings, pairings, notices, files, sessions, reports, settings }
+export const HANDLERS: Handlers = { accounts, catalog, problems, stations, bookings, pairings, secretaries, notices, files, sessions, reports, settings }

@@ -267,19 +267,31 @@ CREATE INDEX station_check_ins_recent ON station_check_ins (station_id, at DESC)
 
 CREATE TABLE pairings (
   id text PRIMARY KEY,
+  -- branch: an agency branch with an enterprise branch (政企共建); mentoring: 青蓝工程 mentor and mentee
+  kind text NOT NULL DEFAULT 'branch' CHECK (kind IN ('branch', 'mentoring')),
   phase integer NOT NULL CHECK (phase > 0),
   agency_branch text NOT NULL,
   agency_department_id text REFERENCES departments(id),
   enterprise_branch text NOT NULL,
   enterprise_id text REFERENCES enterprises(id),
   started_on date NOT NULL,
+  ends_on date,
   goals text NOT NULL DEFAULT ''
 );
+
+-- The people who run a pair on each side: they post its activities, show the sign-in code and are reminded.
+CREATE TABLE pairing_contacts (
+  pairing_id text NOT NULL REFERENCES pairings(id) ON DELETE CASCADE,
+  person_id text NOT NULL REFERENCES people(id),
+  side text NOT NULL CHECK (side IN ('agency', 'enterprise')),
+  PRIMARY KEY (pairing_id, person_id)
+);
+CREATE INDEX pairing_contacts_person ON pairing_contacts (person_id);
 
 CREATE TABLE pairing_activities (
   id text PRIMARY KEY,
   pairing_id text NOT NULL REFERENCES pairings(id) ON DELETE CASCADE,
-  type text NOT NULL CHECK (type IN ('lecture', 'theme_day', 'development', 'position', 'life_meeting', 'evaluation', 'custom')),
+  type text NOT NULL CHECK (type IN ('lecture', 'theme_day', 'development', 'position', 'life_meeting', 'evaluation', 'custom', 'mentoring')),
   title text NOT NULL,
   held_on date NOT NULL,
   place text NOT NULL DEFAULT '',
@@ -288,6 +300,51 @@ CREATE TABLE pairing_activities (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX pairing_activities_pairing ON pairing_activities (pairing_id, held_on DESC);
+CREATE INDEX pairing_activities_held ON pairing_activities (held_on DESC);
+
+-- A problem raised at a 共商发展难题 activity counts for its pair (problems is created before activities).
+ALTER TABLE problems ADD COLUMN activity_id text REFERENCES pairing_activities(id);
+CREATE INDEX problems_activity ON problems (activity_id) WHERE activity_id IS NOT NULL;
+
+-- Sign-in by the activity's QR code: one row per person, so the count is derived and a rescan is harmless.
+CREATE TABLE activity_attendance (
+  activity_id text NOT NULL REFERENCES pairing_activities(id) ON DELETE CASCADE,
+  person_id text NOT NULL REFERENCES people(id),
+  at timestamptz NOT NULL,
+  PRIMARY KEY (activity_id, person_id)
+);
+
+-- Required activities a year by type: pairing_id NULL is the district's default for pairs without their own.
+CREATE TABLE pairing_plans (
+  pairing_id text REFERENCES pairings(id) ON DELETE CASCADE,
+  year integer NOT NULL,
+  type text NOT NULL,
+  required integer NOT NULL CHECK (required BETWEEN 0 AND 52)
+);
+CREATE UNIQUE INDEX pairing_plans_key ON pairing_plans (COALESCE(pairing_id, ''), year, type);
+
+-- A first secretary's visit (走访) to an assigned enterprise.
+CREATE TABLE secretary_visits (
+  id text PRIMARY KEY,
+  person_id text NOT NULL REFERENCES people(id),
+  enterprise_id text NOT NULL REFERENCES enterprises(id),
+  visited_at timestamptz NOT NULL,
+  lat double precision CHECK (lat BETWEEN -90 AND 90),
+  lng double precision CHECK (lng BETWEEN -180 AND 180),
+  address text,
+  note text NOT NULL
+);
+CREATE INDEX secretary_visits_person ON secretary_visits (person_id, visited_at DESC);
+CREATE INDEX secretary_visits_enterprise ON secretary_visits (enterprise_id, visited_at DESC);
+
+-- Periodic messages sent once: plan reminders (a pair, a month) and weekly summaries (a person, a week).
+CREATE TABLE periodic_notices (
+  kind text NOT NULL,
+  subject text NOT NULL,
+  period text NOT NULL,
+  sent_at timestamptz NOT NULL,
+  PRIMARY KEY (kind, subject, period)
+);
 
 -- Photos. Uploaded before the problem exists (owner only), then attached to it; served only to its readers.
 CREATE TABLE files (
@@ -296,6 +353,8 @@ CREATE TABLE files (
   -- a photo belongs to a problem or shows a station (or, just uploaded, to neither yet)
   problem_id text REFERENCES problems(id),
   station_id text REFERENCES stations(id),
+  activity_id text REFERENCES pairing_activities(id) ON DELETE CASCADE,
+  visit_id text REFERENCES secretary_visits(id) ON DELETE CASCADE,
   position smallint,
   -- where the bytes are: a path under the data directory, or a WeChat cloud storage file id
   storage text NOT NULL CHECK (storage IN ('local', 'wxcloud')),
@@ -303,10 +362,12 @@ CREATE TABLE files (
   mime_type text NOT NULL,
   bytes integer NOT NULL,
   created_at timestamptz NOT NULL,
-  CHECK (problem_id IS NULL OR station_id IS NULL)
+  CHECK (num_nonnulls(problem_id, station_id, activity_id, visit_id) <= 1)
 );
 CREATE INDEX files_problem ON files (problem_id, position);
 CREATE INDEX files_station ON files (station_id, position) WHERE station_id IS NOT NULL;
+CREATE INDEX files_activity ON files (activity_id, position) WHERE activity_id IS NOT NULL;
+CREATE INDEX files_visit ON files (visit_id, position) WHERE visit_id IS NOT NULL;
 
 -- In-app messages: the source of truth for notices.
 CREATE TABLE notices (

@@ -22,6 +22,8 @@ export interface NewProblem {
   /** null on station feedback, which names the station instead */
   enterpriseId: string | null
   stationId: string | null
+  /** Raised at a pair's 共商发展难题 activity: counts for that pair. */
+  activityId?: string | null
   chainId: string | null
   townId: string | null
   filedBy: string
@@ -41,10 +43,10 @@ export async function insertProblem(q: Queryable, p: NewProblem): Promise<void> 
   await q.query(
     `INSERT INTO problems (id, number, title, content, category, status, enterprise_id, chain_id, town_id, filed_by, on_behalf,
                            anonymous, routing_reason, routing_confidence, routing_suggestions, visible_to_chain, session_id,
-                           chain_level, version, created_at, updated_at, station_id)
-     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $18, $19)`,
+                           chain_level, version, created_at, updated_at, station_id, activity_id)
+     VALUES ($1, $2, $3, $4, $5, 'triage', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $18, $19, $20)`,
     [p.id, p.number, p.title, p.content, p.category, p.enterpriseId, p.chainId, p.townId, p.filedBy, p.onBehalf, p.anonymous,
-      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.visibleToChain, p.sessionId, p.chainLevel, p.at, p.stationId]
+      p.routingReason, p.routingConfidence, JSON.stringify(p.routingSuggestions), p.visibleToChain, p.sessionId, p.chainLevel, p.at, p.stationId, p.activityId ?? null]
   )
 }
 

@@ -3,7 +3,7 @@ import { CHAINS } from './chains'
 import { DISTRICT_DEPARTMENTS, townDepartmentId } from './departments'
 import { ENTERPRISES } from './enterprises'
 import { insertRows } from './insert'
-import { PAIRING_ACTIVITIES, PAIRINGS } from './pairings'
+import { DEFAULT_PLAN, MENTORING_PAIRS, PAIRING_ACTIVITIES, PAIRING_CONTACTS, PAIRINGS } from './pairings'
 import { SEED_PEOPLE } from './people'
 import { SERVICE_ITEMS } from './services'
 import { demoSchedule, demoSlots } from './slots'
@@ -100,8 +100,22 @@ export async function seedDemo(q: Queryable, now: Date): Promise<{ seeded: boole
   await insertRows(
     q,
     'pairings',
-    ['id', 'phase', 'agency_branch', 'agency_department_id', 'enterprise_branch', 'enterprise_id', 'started_on', 'goals'],
-    PAIRINGS.map((p) => [p.id, p.phase, p.agencyBranch, p.agencyDepartmentId, p.enterpriseBranch, p.enterpriseId, p.startedOn, p.goals])
+    ['id', 'kind', 'phase', 'agency_branch', 'agency_department_id', 'enterprise_branch', 'enterprise_id', 'started_on', 'goals'],
+    [...PAIRINGS, ...MENTORING_PAIRS].map((p) => [p.id, p.kind, p.phase, p.agencyBranch, p.agencyDepartmentId, p.enterpriseBranch, p.enterpriseId, p.startedOn, p.goals])
+  )
+  await insertRows(
+    q,
+    'pairing_contacts',
+    ['pairing_id', 'person_id', 'side'],
+    PAIRING_CONTACTS.map((c) => [c.pairingId, c.personId, c.side])
+  )
+  // the default plan for this year and the next, so a demo started in December has one ahead too
+  const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
+  await insertRows(
+    q,
+    'pairing_plans',
+    ['pairing_id', 'year', 'type', 'required'],
+    [year, year + 1].flatMap((y) => DEFAULT_PLAN.map((l) => [null, y, l.type, l.count]))
   )
   await insertRows(
     q,

@@ -2,6 +2,7 @@ import type { ActivityType } from '../../../types/pairings'
 
 export interface SeedPairing {
   id: string
+  kind: 'branch' | 'mentoring'
   phase: number
   agencyBranch: string
   /** Set only where the agency branch belongs to a department that problems are routed to. */
@@ -33,7 +34,7 @@ const pair = (
   enterpriseBranch: string,
   enterpriseId: string,
   goals: string
-): SeedPairing => ({ id: `pair-2-${key}`, phase: 2, agencyBranch, agencyDepartmentId, enterpriseBranch, enterpriseId, startedOn: PHASE_TWO_START, goals })
+): SeedPairing => ({ id: `pair-2-${key}`, kind: 'branch', phase: 2, agencyBranch, agencyDepartmentId, enterpriseBranch, enterpriseId, startedOn: PHASE_TWO_START, goals })
 
 export const PAIRINGS: readonly SeedPairing[] = [
   pair('renxin', '区国资局顺融投资公司党支部', null, '人信工程咨询公司党支部', 'e-renxin', '国企与咨询企业互通项目信息，共同培养青年党员骨干。'),
@@ -44,6 +45,41 @@ export const PAIRINGS: readonly SeedPairing[] = [
   pair('yongtong', '顺德高新区管委会高新区机关党支部', null, '永通起重机械公司党支部', 'e-yongtong', '依托园区平台解决用工和配套问题。'),
   pair('hongjinyuan', '市自然资源局顺德分局城市更新发展中心党支部', 'natural_resources', '鸿金源精密制造公司党支部', 'e-hongjinyuan', '结合村级工业园改造，理顺厂房用地与报建手续。'),
   pair('telijie', '区城管执法局机关第一支部', 'urban_mgmt', '特丽洁环境工程公司党支部', 'e-telijie', '在市容保洁和垃圾清运中联动服务，共育党员先锋岗。')
+]
+
+// 红色顺企青蓝工程: a Party-member entrepreneur mentors young entrepreneurs (18 mentors, 36 mentees in all;
+// the demo has a few, with made-up people at real demo enterprises).
+const mentoring = (key: string, mentor: string, mentee: string, enterpriseId: string, goals: string): SeedPairing => ({
+  id: `mentor-${key}`,
+  kind: 'mentoring',
+  phase: 1,
+  agencyBranch: mentor,
+  agencyDepartmentId: null,
+  enterpriseBranch: mentee,
+  enterpriseId,
+  startedOn: '2025-03-01',
+  goals
+})
+
+export const MENTORING_PAIRS: readonly SeedPairing[] = [
+  mentoring('1', '党员企业家 梁振邦', '青年企业家 陈嘉怡', 'e-gaobao', '从家族企业接班到现代企业管理，每季度至少面谈一次。'),
+  mentoring('2', '党员企业家 梁振邦', '青年企业家 何俊熙', 'e-yongtong', '围绕出海订单与质量体系建设交流，每季度至少面谈一次。'),
+  mentoring('3', '党员企业家 区惠芳', '青年企业家 罗子健', 'e-telijie', '把党建融入企业文化，带动青年员工向党组织靠拢。')
+]
+
+/** Who runs each pair: the demo enterprise liaison for 村田's pair, the first secretary for the pairs of her firms. */
+export const PAIRING_CONTACTS: readonly { pairingId: string; personId: string; side: 'agency' | 'enterprise' }[] = [
+  { pairingId: 'pair-2-murata', personId: 'p-demo-enterprise', side: 'enterprise' }
+]
+
+/** The district's default plan for the year: each required kind at least this often. */
+export const DEFAULT_PLAN: readonly { type: ActivityType; count: number }[] = [
+  { type: 'lecture', count: 2 },
+  { type: 'theme_day', count: 2 },
+  { type: 'development', count: 2 },
+  { type: 'position', count: 1 },
+  { type: 'life_meeting', count: 1 },
+  { type: 'evaluation', count: 1 }
 ]
 
 const SECRETARY = 'p-demo-secretary'

@@ -1,0 +1,9 @@
+import type { Handlers } from './index'
+import { AppError } from '../errors'
+
+const todo = async (): Promise<never> => {
+  throw new AppError('UNAVAILABLE', '功能建设中')
+}
+
+// PLACEHOLDER: replaced by the real handlers
+export const secretaries: Handlers['secretaries'] = { mine: todo, logVisit: todo, visits: todo, week: todo }
