@@ -17,7 +17,13 @@ export default defineAppConfig({
     // riders and everybody: a station's services and slots (public), 我的预约 and 签到码 (signed in)
     { root: 'packages/stations', pages: ['detail/index', 'bookings/index', 'feedback/index'] },
     // station managers: 签到台 (check-in by code, walk-ins) and 站点工作台 (the day, services, closures, figures)
-    { root: 'packages/station-manager', pages: ['checkin/index', 'console/index'] }
+    { root: 'packages/station-manager', pages: ['checkin/index', 'console/index'] },
+    // 结对共建: a pair's page, activity feed, an activity (sign-in code, raising problems), posting one, signing in
+    { root: 'packages/pairings', pages: ['detail/index', 'feed/index', 'activity/index', 'post/index', 'attend/index'] },
+    // first secretaries: their enterprises, logging a visit, the visit history with the weekly summary
+    { root: 'packages/secretary', pages: ['enterprises/index', 'visit/index', 'visits/index'] },
+    // the district: pairs' activity, plan completion and problems solved; annual plans
+    { root: 'packages/pairing-oversight', pages: ['dashboard/index', 'plans/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -18,8 +18,21 @@ export const PAGE = {
   dispatchSimilar: '/packages/dispatch-tools/similar/index',
   dispatchSessions: '/packages/dispatch-tools/sessions/index',
   stationConsole: '/packages/station-manager/console/index',
-  stationCheckIn: '/packages/station-manager/checkin/index'
+  stationCheckIn: '/packages/station-manager/checkin/index',
+  pairingFeed: '/packages/pairings/feed/index',
+  pairingAttend: '/packages/pairings/attend/index',
+  secretaryEnterprises: '/packages/secretary/enterprises/index',
+  secretaryVisits: '/packages/secretary/visits/index',
+  pairingOversight: '/packages/pairing-oversight/dashboard/index',
+  pairingPlans: '/packages/pairing-oversight/plans/index'
 } as const
+
+export const pairingDetailUrl = (id: string): string => `/packages/pairings/detail/index?id=${encodeURIComponent(id)}`
+export const activityDetailUrl = (id: string): string => `/packages/pairings/activity/index?id=${encodeURIComponent(id)}`
+export const postActivityUrl = (pairingId: string): string => `/packages/pairings/post/index?pairingId=${encodeURIComponent(pairingId)}`
+/** The visit form, for one enterprise (or a picker of the secretary's enterprises). */
+export const logVisitUrl = (enterpriseId?: string): string =>
+  `/packages/secretary/visit/index${enterpriseId ? `?enterpriseId=${encodeURIComponent(enterpriseId)}` : ''}`
 
 export function problemDetailUrl(id: string): string {
   return `/packages/problem/detail/index?id=${encodeURIComponent(id)}`
