@@ -8,7 +8,18 @@ import type {
   StationFigures,
   StationSettings
 } from '@contract'
-import { addDays, chinaInstant, generateSlots, maskPhone, shanghaiDate, stationFigures, validateWeeklySlots, type Day } from '../../core'
+import {
+  addDays,
+  chinaHm as chinaTime,
+  chinaInstant,
+  generateSlots,
+  maskPhone,
+  monthDayText,
+  shanghaiDate,
+  stationFigures,
+  validateWeeklySlots,
+  type Day
+} from '../../core'
 import type { Caller, Ctx } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { canManageStation, requireCaller } from '../policy'
@@ -176,7 +187,7 @@ async function setClosure(ctx: Ctx, input: StationClosureInput): Promise<Closure
         {
           person: b.person_id,
           title: `预约已取消：${b.service_name}`,
-          body: `${station.name} ${input.date} 闭站${why}，您当天的${b.status === 'waitlisted' ? '候补' : '预约'}已自动取消，请改约其他日期`
+          body: `${station.name}${monthDayText(input.date)}闭站${why}，您当天${chinaTime(b.starts_at)}的${b.status === 'waitlisted' ? '候补' : '预约'}已自动取消，请在「我的预约」改约其他日期`
         },
         ctx.now
       )

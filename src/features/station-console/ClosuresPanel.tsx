@@ -21,6 +21,7 @@ export function ClosuresPanel({ stationId }: { stationId: string }) {
         title: `${dayTitle(day)} 闭站`,
         content: '当天的预约和候补将自动取消，并通知预约人。确定闭站吗？',
         confirmText: '闭站',
+        confirmColor: '#c8161d',
         cancelText: '再想想'
       })
       if (!confirm) return

@@ -18,7 +18,8 @@ const STATUS_TONE: Record<BookingStatus, string> = {
   cancelled: 'grey'
 }
 
-function Sitting({ s, onChanged }: { s: ConsoleSitting; onChanged: () => void }) {
+/** Check-in from the list only makes sense on the day itself (the server still applies the window). */
+function Sitting({ s, today, onChanged }: { s: ConsoleSitting; today: boolean; onChanged: () => void }) {
   const [busy, setBusy] = useState<string | null>(null)
   const arrive = async (id: string) => {
     if (busy) return
@@ -56,7 +57,7 @@ function Sitting({ s, onChanged }: { s: ConsoleSitting; onChanged: () => void })
             <Text className={`sc-tag sc-tag--${STATUS_TONE[b.status]}`}>
               {b.status === 'waitlisted' && b.waitlistPosition ? `候补第 ${b.waitlistPosition} 位` : BOOKING_STATUS_LABELS[b.status]}
             </Text>
-            {b.status === 'confirmed' && (
+            {today && b.status === 'confirmed' && (
               <Text className='sc-arrive' onClick={() => void arrive(b.id)} data-testid='mark-arrived'>
                 {busy === b.id ? '…' : '签到'}
               </Text>
@@ -74,17 +75,29 @@ export function DayPanel({ stationId }: { stationId: string }) {
   const [date, setDate] = useState(today)
   const day = useRemote(() => call('stations', 'day', { stationId, date }), [stationId, date], { refreshOnShow: true })
   const d = day.data
+  const [showAll, setShowAll] = useState(false)
+  const isToday = date === today
+  // a round-the-clock service has dozens of sittings a day: show those with people (and, today, those
+  // still to come) unless asked for all
+  const now = Date.now()
+  const sittings = d?.sittings ?? []
+  const shown = showAll ? sittings : sittings.filter((s) => s.bookings.length > 0 || (isToday && Date.parse(s.endsAt) > now && Date.parse(s.startsAt) - now < 3 * 3600_000))
+  const hidden = sittings.length - shown.length
+  const go = (n: number) => {
+    setDate(shiftDay(date, n))
+    setShowAll(false)
+  }
 
   return (
     <View>
       <View className='sc-daybar'>
-        <Text className='sc-daybar__step' onClick={() => setDate(shiftDay(date, -1))} data-testid='day-prev'>
+        <Text className='sc-daybar__step' onClick={() => go(-1)} data-testid='day-prev'>
           ‹ 前一天
         </Text>
         <Text className='sc-daybar__title' data-testid='day-title'>
           {date === today ? `今天 · ${dayTitle(date)}` : dayTitle(date)}
         </Text>
-        <Text className='sc-daybar__step' onClick={() => setDate(shiftDay(date, 1))} data-testid='day-next'>
+        <Text className='sc-daybar__step' onClick={() => go(1)} data-testid='day-next'>
           后一天 ›
         </Text>
       </View>
@@ -92,12 +105,14 @@ export function DayPanel({ stationId }: { stationId: string }) {
         {d && (
           <>
             <View className='sc-stats'>
-              <View className='sc-stat'>
-                <Text className='sc-stat__n' data-testid='stat-onsite'>
-                  {d.onSite}
-                </Text>
-                <Text className='sc-stat__label'>在站（近 1 小时）</Text>
-              </View>
+              {isToday && (
+                <View className='sc-stat'>
+                  <Text className='sc-stat__n' data-testid='stat-onsite'>
+                    {d.onSite}
+                  </Text>
+                  <Text className='sc-stat__label'>在站（近 1 小时）</Text>
+                </View>
+              )}
               <View className='sc-stat'>
                 <Text className='sc-stat__n'>{d.sittings.reduce((n, s) => n + s.taken, 0)}</Text>
                 <Text className='sc-stat__label'>当天预约</Text>
@@ -135,7 +150,17 @@ export function DayPanel({ stationId }: { stationId: string }) {
             ) : d.sittings.length === 0 ? (
               <StateView empty emptyTitle='当天没有可预约的时段' emptyDescription='服务的每周时段里没有这一天，或当天是节假日。可在「服务时段」中调整。' />
             ) : (
-              d.sittings.map((s) => <Sitting key={s.slotId} s={s} onChanged={() => void day.refresh()} />)
+              <>
+                {shown.length === 0 && <Text className='muted sc-note'>当天的 {sittings.length} 个时段都还没有人预约。</Text>}
+                {shown.map((s) => (
+                  <Sitting key={s.slotId} s={s} today={isToday} onChanged={() => void day.refresh()} />
+                ))}
+                {hidden > 0 && (
+                  <Text className='sc-more' onClick={() => setShowAll(true)} data-testid='show-all-sittings'>
+                    显示全部 {sittings.length} 个时段（另有 {hidden} 个无人预约）
+                  </Text>
+                )}
+              </>
             )}
           </>
         )}
