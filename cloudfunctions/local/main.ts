@@ -7,6 +7,7 @@ import { startHost } from './server'
 import { localPhotoStore } from './photo-store'
 import { runSweep } from '../app/sweeper'
 import { runBookingSweep } from '../app/no-shows'
+import { runPeriodic } from '../app/periodic'
 import { retrainRouting } from '../app/retrain'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const sweeping = setInterval(() => {
     runSweep(deps).catch((e) => deps.log('sweep failed', e))
     runBookingSweep(deps).catch((e) => deps.log('no-show sweep failed', e))
+    runPeriodic(deps).catch((e) => deps.log('periodic notices failed', e))
   }, sweepEvery)
   // the routing model learns from 退单/转办 once a day
   const retraining = setInterval(() => {

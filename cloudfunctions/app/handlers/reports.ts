@@ -1,5 +1,4 @@
-import type * as ExcelJSModule from 'exceljs'
-import type { Workbook, Worksheet } from 'exceljs'
+import type { Workbook } from 'exceljs'
 import type { ExportedFile, FigureRow, FiguresGroupBy, FiguresInput, FiguresReport } from '@contract'
 import {
   FIGURE_DEFINITIONS,
@@ -20,6 +19,9 @@ import type { Caller, Ctx } from '../context'
 import { AppError, forbidden } from '../errors'
 import { hasRole, requireCaller, scopesOf } from '../policy'
 import { chainNames, departmentNames, figureCounts, type CountsByKey } from '../../db/repos/reports'
+import { displayWidth, newWorkbook, styleHeader, styleTotal, toExportedFile } from '../xlsx'
+
+export { XLSX_MIME } from '../xlsx'
 
 /** The longest period one request may ask for (the 按月 view of three years). */
 const MAX_MONTHS = 36
@@ -121,17 +123,6 @@ async function figures(ctx: Ctx, input: FiguresInput): Promise<FiguresReport> {
 
 // --- the monthly .xlsx report ------------------------------------------------------------------------
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/**
- * exceljs without its streaming reader/writer (archiver, unzipper): half the bundle, same Workbook.
- * Loaded on first export only, so the other actions of a cloud function never evaluate it.
- */
-function loadExcel(): typeof ExcelJSModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the typed entry pulls in the streaming half we do not use
-  return require('exceljs/lib/exceljs.bare.js') as typeof ExcelJSModule
-}
-
 type Kind = 'text' | 'count' | 'rate' | 'average'
 interface Column {
   header: string
@@ -157,32 +148,12 @@ const COLUMNS = (first: string): Column[] => [
 ]
 
 const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, count: '0', rate: '0.0%', average: '0.00' }
-const RED = 'FFC8161D'
-const LINE = 'FFD9DCE1'
-
-/** Display width of a value in Excel's character units: CJK characters count double. */
-function displayWidth(text: string): number {
-  let w = 0
-  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1
-  return w
-}
 
 function shown(kind: Kind, v: string | number | null): string {
   if (v === null) return '—'
   if (kind === 'rate') return `${(Number(v) * 100).toFixed(1)}%`
   if (kind === 'average') return Number(v).toFixed(2)
   return String(v)
-}
-
-function styleHeader(ws: Worksheet, columns: number): void {
-  const header = ws.getRow(1)
-  header.height = 24
-  for (let c = 1; c <= columns; c++) {
-    const cell = header.getCell(c)
-    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RED } }
-    cell.alignment = { vertical: 'middle', horizontal: c === 1 ? 'left' : 'center', wrapText: true }
-  }
 }
 
 function figuresSheet(wb: Workbook, name: string, first: string, report: FiguresReport): void {
@@ -199,11 +170,7 @@ function figuresSheet(wb: Workbook, name: string, first: string, report: Figures
       if (c.kind !== 'text') cell.alignment = { horizontal: 'right' }
     })
   }
-  const total = ws.getRow(rows.length + 1)
-  total.font = { bold: true }
-  total.eachCell({ includeEmpty: true }, (cell) => {
-    cell.border = { top: { style: 'thin', color: { argb: LINE } } }
-  })
+  styleTotal(ws, rows.length + 1)
   styleHeader(ws, columns.length)
   columns.forEach((c, i) => {
     const widest = Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(shown(c.kind, c.value(r)))))
@@ -249,18 +216,12 @@ async function exportMonthly(ctx: Ctx, input: { month: string }): Promise<Export
     await buildReport(ctx, scope, 'chain', month, month),
     await buildReport(ctx, scope, 'month', shiftMonth(month, -11), month)
   ]
-  const ExcelJS = loadExcel()
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '链上通'
-  wb.title = `链上通月报 ${monthLabel(month)}`
-  wb.created = ctx.now
-  wb.modified = ctx.now
+  const wb = newWorkbook(`链上通月报 ${monthLabel(month)}`, ctx.now)
   figuresSheet(wb, '按部门', '部门', byDepartment)
   figuresSheet(wb, '按产业链', '产业链', byChain)
   figuresSheet(wb, '按月', '月份', byMonth)
   notesSheet(wb, month, byMonth, scope, ctx.now)
-  const bytes = await wb.xlsx.writeBuffer()
-  return { fileName: `链上通月报-${month}.xlsx`, mimeType: XLSX_MIME, base64: Buffer.from(bytes as ArrayBuffer).toString('base64') }
+  return toExportedFile(wb, `链上通月报-${month}.xlsx`)
 }
 
 export const reports = { figures, exportMonthly }

@@ -9,6 +9,7 @@ import { openPostgres } from '../../db/postgres'
 import { migrate } from '../../db/migrate'
 import { runSweep, type SweepReport } from '../../app/sweeper'
 import { runBookingSweep } from '../../app/no-shows'
+import { runPeriodic, type PeriodicReport } from '../../app/periodic'
 import { retrainRouting } from '../../app/retrain'
 import { drainOutbox, type OutboxReport } from '../../app/outbox'
 import starter from '../../../data/routing/starter.jsonl'
@@ -65,11 +66,11 @@ export function cloudEntry(fn: FnName) {
 /** The timer-triggered sweeper: same database, same rules, one run per trigger. */
 export function sweeperEntry() {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  return async (): Promise<SweepReport & { noShows: number; reminders: number }> => {
+  return async (): Promise<SweepReport & { noShows: number; reminders: number } & PeriodicReport> => {
     ready ??= makeDeps()
     const deps = await ready
     const report = await runSweep(deps)
-    return { ...report, ...(await runBookingSweep(deps)) }
+    return { ...report, ...(await runBookingSweep(deps)), ...(await runPeriodic(deps)) }
   }
 }
 

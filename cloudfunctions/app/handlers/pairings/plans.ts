@@ -1,12 +1,45 @@
+import { activityTypeLabel, type PlanSettings, type SavePlanInput } from '@contract'
 import type { Handlers } from '../index'
-import { AppError } from '../../errors'
+import type { Caller, Ctx } from '../../context'
+import { AppError, forbidden, notFound } from '../../errors'
+import { isDistrict, requireCaller } from '../../policy'
+import { pairingKind, planSettings, replacePlan } from '../../../db/repos/plans'
 
-const todo = async (): Promise<never> => {
-  throw new AppError('UNAVAILABLE', '功能建设中')
+/** Annual plans are the district's (dispatcher, administrator) to read and set. */
+export function requireDistrict(ctx: Ctx, what: string): Caller {
+  const caller = requireCaller(ctx.caller)
+  if (!isDistrict(caller)) throw forbidden(`${what}仅对调度员和管理员开放`)
+  return caller
 }
 
-// PLACEHOLDER: replaced by the real handlers
-export const plans: Pick<Handlers['pairings'], 'plans' | 'savePlan'> = {
-  plans: todo,
-  savePlan: todo,
+async function listPlans(ctx: Ctx, input: { year: number }): Promise<PlanSettings> {
+  requireDistrict(ctx, '年度计划')
+  return planSettings(ctx.q, input.year)
 }
+
+/**
+ * Without pairingId: the district's default for the year (all its lines replaced). With one: that branch
+ * pair's own plan; an empty list removes it, so the pair follows the default again.
+ */
+async function savePlan(ctx: Ctx, input: SavePlanInput): Promise<PlanSettings> {
+  requireDistrict(ctx, '年度计划')
+  const seen = new Set<string>()
+  for (const line of input.required) {
+    if (line.type === 'mentoring') {
+      throw new AppError('VALIDATION', `“${activityTypeLabel('mentoring')}”属于青蓝结对，不列入年度计划`, { required: '青蓝结对交流不列入年度计划' })
+    }
+    if (seen.has(line.type)) {
+      throw new AppError('VALIDATION', `“${activityTypeLabel(line.type)}”重复设置，每类活动只设一次`, { required: '每类活动只设一次' })
+    }
+    seen.add(line.type)
+  }
+  if (input.pairingId !== undefined) {
+    const kind = await pairingKind(ctx.q, input.pairingId)
+    if (!kind) throw notFound('结对')
+    if (kind !== 'branch') throw new AppError('VALIDATION', '青蓝结对不设年度计划，只有政企结对可以设置', { pairingId: '青蓝结对不设年度计划' })
+  }
+  await replacePlan(ctx.q, input.pairingId ?? null, input.year, input.required)
+  return planSettings(ctx.q, input.year)
+}
+
+export const plans: Pick<Handlers['pairings'], 'plans' | 'savePlan'> = { plans: listPlans, savePlan }
