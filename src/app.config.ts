@@ -25,6 +25,11 @@ export default defineAppConfig({
     // the district: pairs' activity, plan completion and problems solved; annual plans
     { root: 'packages/pairing-oversight', pages: ['dashboard/index', 'plans/index'] }
   ],
+  // WeChat refuses getLocation unless it is declared here, with the reason shown in the permission prompt
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的驿站，以及第一书记记录走访地点' }
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',

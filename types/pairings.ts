@@ -107,8 +107,9 @@ export interface ActivityDetail extends ActivitySummary {
   createdByName: string | null
   /** Whether the caller organises it (may show the sign-in code, raise problems). */
   canManage: boolean
-  /** Whether the caller has signed in to it. */
+  /** Whether the caller has signed in to it, and when (a rescan answers the first time: 已签到过). */
   attended: boolean
+  attendedAt: string | null
   /** Problems raised from it, as their numbers, titles and states. */
   problems: { id: string; number: string; title: string; status: string; solved: boolean | null }[]
 }

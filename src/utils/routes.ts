@@ -34,6 +34,10 @@ export const postActivityUrl = (pairingId: string): string => `/packages/pairing
 export const logVisitUrl = (enterpriseId?: string): string =>
   `/packages/secretary/visit/index${enterpriseId ? `?enterpriseId=${encodeURIComponent(enterpriseId)}` : ''}`
 
+/** 提交诉求, optionally starting with one of the caller's enterprises chosen. */
+export const fileProblemUrl = (enterpriseId?: string): string =>
+  `${PAGE.fileProblem}${enterpriseId ? `?enterpriseId=${encodeURIComponent(enterpriseId)}` : ''}`
+
 export function problemDetailUrl(id: string): string {
   return `/packages/problem/detail/index?id=${encodeURIComponent(id)}`
 }

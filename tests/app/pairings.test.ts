@@ -250,8 +250,11 @@ describe('sign-in by QR code', () => {
     const member = await h.person('enterprise', 'e-telijie')
     const first = unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: member }))
     expect(first).toMatchObject({ id: activityId, attended: true, attendance: 1, canManage: false })
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000)
     const again = unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: member }))
     expect(again).toMatchObject({ attended: true, attendance: 1 })
+    // a rescan answers the first sign-in's time, so the page can say 已签到过
+    expect(again.attendedAt).toBe(first.attendedAt)
     expect(await h.db.query('SELECT 1 FROM activity_attendance WHERE activity_id = $1', [activityId])).toHaveLength(1)
 
     // anybody signed in may attend, until the day ends in China

@@ -57,6 +57,10 @@ export const showModal = jest.fn((opts?: { success?: (res: { confirm: boolean; c
 })
 export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => ok('makePhoneCall')())
 export const stopPullDownRefresh = jest.fn(() => ok('stopPullDownRefresh')())
+// cancelled unless a test says what the camera saw
+export const scanCode = jest.fn((_opts: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> =>
+  Promise.reject({ errMsg: 'scanCode:fail cancel' })
+)
 
 // --- media: tests decide what the person picks
 export interface StubPicked {
@@ -103,7 +107,7 @@ const Taro = {
   ENV_TYPE, getEnv, request, cloud,
   getStorageSync, setStorageSync, removeStorageSync, clearStorageSync,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
-  showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh,
+  showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh, scanCode,
   chooseImage, chooseMedia, previewImage, getFileSystemManager, requestSubscribeMessage,
   getSystemInfoSync, getWindowInfo, createSelectorQuery, nextTick, pxTransform, getCurrentInstance,
   useRouter, useLaunch, useLoad, useReady, useDidShow, useDidHide, usePullDownRefresh, useReachBottom, usePageScroll
@@ -130,4 +134,9 @@ export function resetTaroStub(): void {
   getEnv.mockImplementation(() => ENV_TYPE.WEB)
   request.mockReset()
   request.mockImplementation(() => Promise.reject(new Error('Taro.request is not mocked in this test')))
+  scanCode.mockReset()
+  scanCode.mockImplementation(() => Promise.reject({ errMsg: 'scanCode:fail cancel' }))
+  // a page's params set by one test must not leak into the next
+  useRouter.mockReset()
+  useRouter.mockImplementation(() => ({ params: {}, path: '' }))
 }

@@ -1,6 +1,6 @@
 import { render, screen, fireEvent, waitFor, within } from '@testing-library/react'
 import { FileProblemForm } from '@/features/problems/FileProblemForm'
-import { chooseImage, chooseMedia, cloud, fileSystemManager, redirectTo, request, requestSubscribeMessage, showModal, showToast } from '../stubs/taro'
+import { chooseImage, chooseMedia, cloud, fileSystemManager, redirectTo, request, requestSubscribeMessage, showModal, showToast, useRouter } from '../stubs/taro'
 import { answerBy, errorBody, okBody, postedTo, resetAll, sampleDetail, setBuildConstants, signIn } from './helpers'
 
 const realTaroEnv = process.env.TARO_ENV
@@ -202,6 +202,30 @@ test("the server's VALIDATION fields show under the inputs", async () => {
   expect(await screen.findByText('标题含有不允许的字符')).toBeInTheDocument()
   expect(screen.getByTestId('form-failure')).toHaveTextContent('提交的内容有误，请检查')
   expect(redirectTo).not.toHaveBeenCalled()
+})
+
+test("from an enterprise's card (?enterpriseId=) the form starts with it, when it is one of the caller's", async () => {
+  signIn({
+    token: 'tok-sec',
+    user: {
+      id: 'u-sec',
+      name: '王书记',
+      roles: [
+        { role: 'secretary', scopeId: 'ent-a', scopeName: '顺德甲电器有限公司' },
+        { role: 'secretary', scopeId: 'ent-b', scopeName: '顺德乙机器人有限公司' }
+      ]
+    }
+  })
+  answers()
+  useRouter.mockReturnValue({ params: { enterpriseId: 'ent-b' }, path: '' })
+  const { unmount } = render(<FileProblemForm />)
+  await waitFor(() => expect(screen.getByTestId('picker-企业')).toHaveValue('1'))
+  unmount()
+  useRouter.mockReturnValue({ params: { enterpriseId: 'ent-elsewhere' }, path: '' })
+  render(<FileProblemForm />)
+  fill(VALID)
+  submit()
+  expect(await screen.findByText('请选择企业')).toBeInTheDocument()
 })
 
 test('a first secretary picks one of their enterprises', async () => {

@@ -134,8 +134,10 @@ export async function recordAttendance(q: Queryable, activityId: string, personI
   )
 }
 
-export async function hasAttended(q: Queryable, activityId: string, personId: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM activity_attendance WHERE activity_id = $1 AND person_id = $2', [activityId, personId])).length > 0
+/** When the person signed in to the activity, or null. */
+export async function attendedAt(q: Queryable, activityId: string, personId: string): Promise<Date | null> {
+  const [row] = await q.query<{ at: Date }>('SELECT at FROM activity_attendance WHERE activity_id = $1 AND person_id = $2', [activityId, personId])
+  return row?.at ?? null
 }
 
 export interface RaisedProblem {

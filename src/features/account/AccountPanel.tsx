@@ -27,6 +27,20 @@ function linksFor(roles: Set<Role>): Link[] {
     links.push({ title: '我的诉求', desc: '查看已提交诉求的办理进度', go: () => void Taro.switchTab({ url: TAB.problems }) })
     links.push({ title: '提交诉求', desc: '把企业遇到的难题转给承办部门', go: () => void Taro.navigateTo({ url: PAGE.fileProblem }) })
   }
+  if (roles.has('secretary')) {
+    links.push({
+      title: '我联系的企业',
+      desc: '本周小结、各企业未办结与超期诉求、记录走访',
+      go: () => void Taro.navigateTo({ url: PAGE.secretaryEnterprises }),
+      testId: 'link-secretary-enterprises'
+    })
+    links.push({
+      title: '走访记录',
+      desc: '我的企业走访，按企业查看',
+      go: () => void Taro.navigateTo({ url: PAGE.secretaryVisits }),
+      testId: 'link-secretary-visits'
+    })
+  }
   if (roles.has('station')) {
     links.push({
       title: '站点工作台',
@@ -59,6 +73,12 @@ function linksFor(roles: Set<Role>): Link[] {
     })
   }
   if (roles.has('dispatcher') || roles.has('admin')) {
+    links.push({
+      title: '结对共建督导',
+      desc: '各结对的活动、年度计划完成率、解决问题与 60 天未活动',
+      go: () => void Taro.navigateTo({ url: PAGE.pairingOversight }),
+      testId: 'link-pairing-oversight'
+    })
     links.push({ title: '服务概况', desc: '企业、站点、结对与诉求办理数据', go: () => void Taro.switchTab({ url: TAB.home }) })
   }
   return links

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { FILING_CATEGORIES as CATEGORIES, type CategoryId } from '@contract/categories'
 import { fileProblemInput, fieldErrors, LIMITS, type FieldErrors } from '@contract/schemas'
@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { canAskToSubscribe, offerSubscribe } from '@/services/subscribe'
 import { TAB, problemDetailUrl } from '@/utils/routes'
 import { FieldError, Select, SwitchRow, type SelectOption } from './FormParts'
-import { PhotoField } from './PhotoField'
+import { PhotoField } from '@/components/PhotoField'
 import { usePhotoUploads } from '@/hooks/usePhotoUploads'
 import './styles.css'
 
@@ -58,7 +58,11 @@ function Form({ user }: { user: User }) {
   const [content, setContent] = useState('')
   const [category, setCategory] = useState<CategoryId | ''>('')
   const [anonymous, setAnonymous] = useState(false)
-  const [enterpriseId, setEnterpriseId] = useState<string>(choices.options.length === 1 ? choices.options[0].id : '')
+  // a first secretary arrives from one enterprise's card (?enterpriseId=): start with it when it is theirs
+  const asked = useRouter().params.enterpriseId
+  const [enterpriseId, setEnterpriseId] = useState<string>(
+    choices.options.length === 1 ? choices.options[0].id : choices.options.some((o) => o.id === asked) ? (asked as string) : ''
+  )
   const [chainPick, setChainPick] = useState<PlacePick>(undefined)
   const [townPick, setTownPick] = useState<PlacePick>(undefined)
   const [sessionPick, setSessionPick] = useState('')

@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { TAB } from '@/utils/routes'
 import { DEFINITIONS, RATES, isEmptyRow, percent, tone, type RateSpec } from './figures'
 import { currentMonth, monthLabel, pickableMonths, shiftMonth } from './month'
-import { saveExportedFile } from './exportFile'
+import { saveExportedFile } from '@/services/download'
 import './styles.css'
 
 const TABS: readonly { key: FiguresGroupBy; label: string; first: string }[] = [

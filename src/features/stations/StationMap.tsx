@@ -2,7 +2,7 @@ import { Map as TaroMap } from '@tarojs/components'
 import type { MapProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { NearbyStation } from '@contract/bookings'
-import type { Position } from './location'
+import type { Position } from '@/services/location'
 import { stationDetailUrl } from './routes'
 
 /** A marker without `iconPath`: WeChat then draws its own default pin (we ship no image assets). */

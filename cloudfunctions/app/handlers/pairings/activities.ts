@@ -89,6 +89,7 @@ async function detailOf(ctx: Ctx, activity: repo.ActivityRecord, pair: PairingRe
   const caller = ctx.caller
   const canManage = caller !== null && canRunPairing(caller, pair)
   const photos = await photosOf(ctx, activity.id, 'activity')
+  const at = caller ? await repo.attendedAt(ctx.q, activity.id, caller.personId) : null
   const raised = caller ? await repo.raisedProblems(ctx.q, activity.id) : []
   const shown = canManage ? raised : await readableOnly(ctx, caller, raised)
   return {
@@ -96,7 +97,8 @@ async function detailOf(ctx: Ctx, activity: repo.ActivityRecord, pair: PairingRe
     photos,
     createdByName: activity.createdByName,
     canManage,
-    attended: caller !== null && (await repo.hasAttended(ctx.q, activity.id, caller.personId)),
+    attended: at !== null,
+    attendedAt: at ? at.toISOString() : null,
     problems: shown
   }
 }

@@ -1,11 +1,8 @@
-import { View } from '@tarojs/components'
-import { StateView } from '@/components/StateView'
+import { useRouter } from '@tarojs/taro'
+import { ActivityView } from '@/features/pairings/ActivityView'
+import { param } from '@/features/pairings/shared'
 
-// PLACEHOLDER: replaced by the feature page
 export default function Page() {
-  return (
-    <View className='page'>
-      <StateView empty emptyTitle='功能建设中' />
-    </View>
-  )
+  const { params } = useRouter()
+  return <ActivityView id={param(params.id)} />
 }

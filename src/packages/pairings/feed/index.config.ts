@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '结对共建'
+  navigationBarTitleText: '共建动态',
+  enablePullDownRefresh: true
 })

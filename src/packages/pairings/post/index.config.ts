@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '结对共建'
+  navigationBarTitleText: '记录活动'
 })

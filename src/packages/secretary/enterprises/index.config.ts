@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '结对共建'
+  navigationBarTitleText: '我联系的企业',
+  enablePullDownRefresh: true
 })

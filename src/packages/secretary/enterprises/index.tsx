@@ -1,11 +1,5 @@
-import { View } from '@tarojs/components'
-import { StateView } from '@/components/StateView'
+import { SecretaryEnterprises } from '@/features/secretary/SecretaryEnterprises'
 
-// PLACEHOLDER: replaced by the feature page
 export default function Page() {
-  return (
-    <View className='page'>
-      <StateView empty emptyTitle='功能建设中' />
-    </View>
-  )
+  return <SecretaryEnterprises />
 }

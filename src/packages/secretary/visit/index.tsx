@@ -1,11 +1,16 @@
-import { View } from '@tarojs/components'
-import { StateView } from '@/components/StateView'
+import { useRouter } from '@tarojs/taro'
+import { LogVisitForm } from '@/features/secretary/LogVisitForm'
 
-// PLACEHOLDER: replaced by the feature page
+function decode(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 export default function Page() {
-  return (
-    <View className='page'>
-      <StateView empty emptyTitle='功能建设中' />
-    </View>
-  )
+  const { params } = useRouter()
+  return <LogVisitForm enterpriseId={decode(params.enterpriseId)} />
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '结对共建'
+  navigationBarTitleText: '走访记录',
+  enablePullDownRefresh: true
 })

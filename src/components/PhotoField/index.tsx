@@ -2,22 +2,36 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { LIMITS } from '@contract/schemas'
 import type { PhotoUploads } from '@/hooks/usePhotoUploads'
+import './index.css'
 
+export interface PhotoFieldProps {
+  uploads: PhotoUploads
+  max?: number
+  /** A message from the form's validation (e.g. photos still uploading). */
+  error?: string
+  /** What the photos are for; the limits are added after it. */
+  hint?: string
+  /** The class of the field's row in the surrounding form (default: the problem form's `form-field`). */
+  className?: string
+}
 
-/** The photos field of the form: thumbnails with their upload state, remove and retry, and 添加照片. */
-export function PhotoField({ uploads, max = LIMITS.photosMax, error }: { uploads: PhotoUploads; max?: number; error?: string }) {
+/**
+ * A form's photos field: thumbnails with their upload state, remove and retry, and 添加照片.
+ * It draws its own label, hint and messages, so any form can use it; `usePhotoUploads` does the work.
+ */
+export function PhotoField({ uploads, max = LIMITS.photosMax, error, hint = '现场照片有助于部门了解情况。', className = 'form-field' }: PhotoFieldProps) {
   const { items } = uploads
   const preview = (path: string) => {
     const urls = items.map((i) => i.file.path)
     void Taro.previewImage({ current: path, urls }).catch(() => undefined)
   }
   return (
-    <View className='form-field'>
-      <View className='form-field__label-row'>
-        <Text className='form-field__label form-field__label--inline'>
-          照片<Text className='sheet__optional'>（选填）</Text>
+    <View className={`photo-field ${className}`}>
+      <View className='photo-field__head'>
+        <Text className='photo-field__label'>
+          照片<Text className='photo-field__optional'>（选填）</Text>
         </Text>
-        <Text className='form-field__count' data-testid='photo-count'>
+        <Text className='photo-field__count' data-testid='photo-count'>
           {items.length}/{max}
         </Text>
       </View>
@@ -61,13 +75,17 @@ export function PhotoField({ uploads, max = LIMITS.photosMax, error }: { uploads
           </View>
         )}
       </View>
-      <Text className='form-field__hint'>现场照片有助于部门了解情况。最多 {max} 张，每张不超过 3 MB，支持 JPG、PNG、WebP。</Text>
+      <Text className='photo-field__hint'>
+        {hint}最多 {max} 张，每张不超过 3 MB，支持 JPG、PNG、WebP。
+      </Text>
       {uploads.notice && (
-        <Text className='form-field__error' data-testid='photo-notice'>
+        <Text className='photo-field__error' data-testid='photo-notice'>
           {uploads.notice}
         </Text>
       )}
-      {error && <Text className='form-field__error'>{error}</Text>}
+      {error && <Text className='photo-field__error'>{error}</Text>}
     </View>
   )
 }
+
+export default PhotoField

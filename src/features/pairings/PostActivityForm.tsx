@@ -1,0 +1,245 @@
+import { useRef, useState } from 'react'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { ACTIVITY_TYPES, type ActivityType, type PairingDetail } from '@contract/pairings'
+import { fieldErrors, postActivityInput, type FieldErrors } from '@contract/schemas'
+import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { useSession } from '@/hooks/useSession'
+import { useRemote } from '@/hooks/useRemote'
+import { usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { StateView } from '@/components/StateView'
+import { PhotoField } from '@/components/PhotoField'
+import { activityDetailUrl, pairingDetailUrl } from '@/utils/routes'
+import { chinaToday, dayText } from './dates'
+import { FailureAlert, Field } from './form'
+import { MAYBE_STORED, PairSides, SignInFirst } from './shared'
+import './styles.css'
+
+export const SUMMARY_MAX = 2000
+
+/** What a pair may record: a mentoring pair only its 青蓝结对交流; a branch pair the six and 自选动作. */
+export function typesFor(kind: PairingDetail['kind']): (typeof ACTIVITY_TYPES)[number][] {
+  return ACTIVITY_TYPES.filter((t) => (kind === 'mentoring' ? t.id === 'mentoring' : t.id !== 'mentoring'))
+}
+
+function Form({ pairing }: { pairing: PairingDetail }) {
+  const types = typesFor(pairing.kind)
+  const today = chinaToday()
+  const [type, setType] = useState<ActivityType | ''>(types.length === 1 ? types[0].id : '')
+  const [title, setTitle] = useState('')
+  const [heldOn, setHeldOn] = useState(today)
+  const [place, setPlace] = useState('')
+  const [summary, setSummary] = useState('')
+  const photos = usePhotoUploads()
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<CloudError | null>(null)
+  const [sending, setSending] = useState(false)
+  // one id per activity being recorded, kept across retries so a lost answer never records it twice
+  const requestId = useRef<string | null>(null)
+
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!(field in e)) return e
+      const next = { ...e }
+      delete next[field]
+      return next
+    })
+
+  const submit = async () => {
+    if (sending) return
+    setFailure(null)
+    const parsed = postActivityInput.safeParse({
+      pairingId: pairing.id,
+      type: type || undefined,
+      title,
+      heldOn,
+      place,
+      summary,
+      ...(photos.ids.length ? { photos: photos.ids } : {})
+    })
+    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
+    if (photos.uploading) found.photos = '照片还在上传，请稍候再发布'
+    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再发布'
+    if (!parsed.success || Object.keys(found).length) {
+      setErrors(found)
+      return
+    }
+    setErrors({})
+    if (!requestId.current) requestId.current = newRequestId()
+    setSending(true)
+    try {
+      const activity = await call('pairings', 'postActivity', parsed.data, { requestId: requestId.current })
+      requestId.current = null
+      void Taro.showToast({ title: '已记录', icon: 'success' })
+      void Taro.redirectTo({ url: activityDetailUrl(activity.id) })
+    } catch (e) {
+      const err = toCloudError(e)
+      if (!MAYBE_STORED.has(err.code)) requestId.current = null
+      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
+      setFailure(err)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const retrying = !!failure && MAYBE_STORED.has(failure.code)
+  const summaryLength = summary.trim().length
+
+  return (
+    <View className='page'>
+      <View className='card pa-form-pair'>
+        <Text className='pa-form-pair__label'>为这个结对记录一次活动</Text>
+        <PairSides pairing={pairing} />
+      </View>
+      <View className='card'>
+        <Field label='活动类型' required error={errors.type}>
+          {types.length === 1 ? (
+            <Text className='pa-field__static' data-testid='type-fixed'>
+              {types[0].label}
+            </Text>
+          ) : (
+            <View className='pa-type-picks' role='radiogroup' aria-label='活动类型'>
+              {types.map((t) => (
+                <View
+                  key={t.id}
+                  className={`pa-type-pick${type === t.id ? ' pa-type-pick--on' : ''}`}
+                  role='radio'
+                  aria-checked={type === t.id}
+                  data-testid={`pick-${t.id}`}
+                  onClick={() => {
+                    setType(t.id)
+                    clearError('type')
+                  }}
+                >
+                  <Text>{t.label}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </Field>
+
+        <Field label='活动名称' required error={errors.title}>
+          <Input
+            className='pa-field__input'
+            value={title}
+            maxlength={80}
+            placeholder={pairing.kind === 'mentoring' ? '如：第三季度青蓝结对面谈' : '如：“学习二十大 奋进新征程”联合主题党日'}
+            onInput={(e) => {
+              setTitle(e.detail.value)
+              clearError('title')
+            }}
+            aria-label='活动名称'
+          />
+        </Field>
+
+        <Field label='活动日期' required error={errors.heldOn} hint='签到码只在活动当天有效：当天的活动记录后即可出示签到码。'>
+          <Picker
+            mode='date'
+            value={heldOn}
+            end={today}
+            onChange={(e) => {
+              const value = String(e.detail.value)
+              if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setHeldOn(value)
+              clearError('heldOn')
+            }}
+            aria-label='活动日期'
+          >
+            <View className='pa-field__picker' data-testid='held-on'>
+              <Text>
+                {dayText(heldOn)}
+                {heldOn === today ? '（今天）' : ''}
+              </Text>
+              <Text className='pa-field__arrow'>选择 ›</Text>
+            </View>
+          </Picker>
+        </Field>
+
+        <Field label='活动地点' required error={errors.place}>
+          <Input
+            className='pa-field__input'
+            value={place}
+            maxlength={100}
+            placeholder='如：村田智能公司党群服务中心'
+            onInput={(e) => {
+              setPlace(e.detail.value)
+              clearError('place')
+            }}
+            aria-label='活动地点'
+          />
+        </Field>
+
+        <Field
+          label='活动内容'
+          required
+          error={errors.summary}
+          extra={
+            <Text className={`pa-field__counter${summaryLength > SUMMARY_MAX ? ' pa-field__counter--over' : ''}`} data-testid='summary-counter'>
+              {summaryLength}/{SUMMARY_MAX}
+            </Text>
+          }
+        >
+          <Textarea
+            className='pa-field__textarea'
+            value={summary}
+            maxlength={SUMMARY_MAX + 200}
+            placeholder='参加人员、活动过程、形成的共识或成果（至少 10 个字）'
+            onInput={(e) => {
+              setSummary(e.detail.value)
+              clearError('summary')
+            }}
+            aria-label='活动内容'
+          />
+        </Field>
+
+        <PhotoField uploads={photos} error={errors.photos} className='pa-field' hint='活动现场照片，第一张作为动态封面。' />
+      </View>
+
+      <FailureAlert failure={failure} />
+      <Text className='pa-form-note'>发布后活动会出现在结对页面和共建动态中，计入年度计划进度。</Text>
+      <Button type='primary' size='large' block disabled={sending} onClick={() => void submit()}>
+        {sending ? '正在发布…' : retrying ? '重新发布' : '发布活动'}
+      </Button>
+    </View>
+  )
+}
+
+/** packages/pairings/post?pairingId=: record an activity of a pair (type, title, date, place, summary, photos). */
+export function PostActivityForm({ pairingId }: { pairingId: string }) {
+  const session = useSession()
+  const signedIn = !!session
+  const pair = useRemote(() => call('pairings', 'get', { id: pairingId }), [pairingId, session?.user.id], { enabled: signedIn && !!pairingId })
+  if (!signedIn) {
+    return <SignInFirst title='请先登录' description='记录共建活动需要登录：结对双方的联系人、联系企业的第一书记和区委社会工作部可以记录。' />
+  }
+  if (!pairingId) {
+    return (
+      <View className='page'>
+        <StateView empty emptyTitle='没有指定结对' emptyDescription='请在结对页面点“记录活动”进入。' />
+      </View>
+    )
+  }
+  const d = pair.data
+  if (!d) {
+    return (
+      <View className='page'>
+        <StateView loading={pair.loading} error={pair.error} onRetry={() => void pair.reload()} />
+      </View>
+    )
+  }
+  if (!d.canPost) {
+    return (
+      <View className='page'>
+        <StateView
+          empty
+          emptyTitle='您不能为这个结对记录活动'
+          emptyDescription='只有这个结对双方的联系人、联系企业的第一书记和区委社会工作部可以记录活动。如需记录，请联系区委社会工作部登记为联系人。'
+          emptyAction={{ text: '返回结对页面', onClick: () => void Taro.redirectTo({ url: pairingDetailUrl(pairingId) }) }}
+        />
+      </View>
+    )
+  }
+  return <Form key={d.id} pairing={d} />
+}
+
+export default PostActivityForm

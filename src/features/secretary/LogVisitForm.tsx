@@ -1,0 +1,259 @@
+import { useRef, useState } from 'react'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { AssignedEnterprise } from '@contract/secretaries'
+import { fieldErrors, logVisitInput, LIMITS, type FieldErrors } from '@contract/schemas'
+import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { useSession } from '@/hooks/useSession'
+import { useRemote } from '@/hooks/useRemote'
+import { usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { StateView } from '@/components/StateView'
+import { PageHeader } from '@/components/PageHeader'
+import { PhotoField } from '@/components/PhotoField'
+import { PAGE } from '@/utils/routes'
+import { isRefusal, isSecretary } from './access'
+import { Refusal } from './Refusal'
+import { useVisitLocation } from './useVisitLocation'
+import './styles.css'
+
+const NOTE_MIN = 5
+const NOTE_MAX = 1000
+const ADDRESS_MAX = 120
+
+/** Codes after which the server may have stored the visit: a retry must reuse the request id. */
+const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
+
+function FieldError({ field, errors }: { field: string; errors: FieldErrors }) {
+  return errors[field] ? (
+    <Text className='sec-field__error' data-testid={`error-${field}`}>
+      {errors[field]}
+    </Text>
+  ) : null
+}
+
+function LocationRow({ location }: { location: ReturnType<typeof useVisitLocation> }) {
+  return (
+    <View className='sec-field' data-testid='location'>
+      <View className='sec-field__row'>
+        <Text className='sec-field__label'>
+          位置<Text className='sec-field__optional'>（选填）</Text>
+        </Text>
+        {location.status === 'none' && (
+          <View className='sec-link' role='button' onClick={location.retry} data-testid='relocate'>
+            <Text>重新定位</Text>
+          </View>
+        )}
+      </View>
+      <View className={`sec-location sec-location--${location.status}`} data-testid='location-status' data-status={location.status}>
+        {location.status === 'locating' && <Text>正在获取位置…（无需等待，可直接保存）</Text>}
+        {location.status === 'located' && <Text>已定位</Text>}
+        {location.status === 'none' && <Text>未获取位置（可不填）</Text>}
+      </View>
+      <Text className='sec-field__hint'>
+        {location.status === 'none'
+          ? '可能未授权定位或信号不好。位置只用于标注走访地点，不影响保存。'
+          : '位置只随这条走访记录保存，用于标注走访地点。'}
+      </Text>
+    </View>
+  )
+}
+
+function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given?: string }) {
+  const known = !!given && enterprises.some((e) => e.enterpriseId === given)
+  const [enterpriseId, setEnterpriseId] = useState(known ? (given as string) : enterprises.length === 1 ? enterprises[0].enterpriseId : '')
+  const [note, setNote] = useState('')
+  const [address, setAddress] = useState('')
+  const location = useVisitLocation()
+  const photos = usePhotoUploads(LIMITS.photosMax)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<CloudError | null>(null)
+  const [sending, setSending] = useState(false)
+  // one id per visit, kept across retries so a lost answer never records the visit twice
+  const requestId = useRef<string | null>(null)
+
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!(field in e)) return e
+      const next = { ...e }
+      delete next[field]
+      return next
+    })
+
+  const submit = async () => {
+    if (sending) return
+    setFailure(null)
+    const position = location.status === 'located' ? location.position : null
+    const parsed = logVisitInput.safeParse({
+      enterpriseId,
+      note,
+      ...(position ? { lat: position.lat, lng: position.lng } : {}),
+      ...(address.trim() ? { address: address.trim() } : {}),
+      ...(photos.ids.length ? { photos: photos.ids } : {})
+    })
+    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
+    if (photos.uploading) found.photos = '照片还在上传，请稍候再保存'
+    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再保存'
+    if (!parsed.success || Object.keys(found).length) {
+      setErrors(found)
+      return
+    }
+    setErrors({})
+    if (!requestId.current) requestId.current = newRequestId()
+    setSending(true)
+    try {
+      await call('secretaries', 'logVisit', parsed.data, { requestId: requestId.current })
+      requestId.current = null
+      void Taro.showToast({ title: '走访已记录', icon: 'success' })
+      void Taro.redirectTo({ url: PAGE.secretaryVisits })
+    } catch (e) {
+      const err = toCloudError(e)
+      if (!MAYBE_STORED.has(err.code)) requestId.current = null
+      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
+      setFailure(err)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const index = enterprises.findIndex((e) => e.enterpriseId === enterpriseId)
+  const noteLength = note.trim().length
+  const retrying = !!failure && MAYBE_STORED.has(failure.code)
+
+  return (
+    <>
+      <View className='card'>
+        <View className='sec-field'>
+          <Text className='sec-field__label'>
+            走访企业<Text className='sec-field__required'>*</Text>
+          </Text>
+          <Picker
+            mode='selector'
+            range={enterprises.map((e) => e.name)}
+            value={index < 0 ? 0 : index}
+            onChange={(ev) => {
+              const picked = enterprises[Number(ev.detail.value)]
+              if (picked) {
+                setEnterpriseId(picked.enterpriseId)
+                clearError('enterpriseId')
+              }
+            }}
+            aria-label='走访企业'
+          >
+            <View className='sec-picker' data-testid='enterprise-value'>
+              {index >= 0 ? (
+                <Text className='sec-picker__text'>{enterprises[index].name}</Text>
+              ) : (
+                <Text className='sec-picker__text sec-picker__placeholder'>选择您联系的企业</Text>
+              )}
+              <Text className='sec-picker__arrow'>选择 ›</Text>
+            </View>
+          </Picker>
+          {given && !known && <Text className='sec-field__hint'>链接中的企业不在您联系的名单中，请从名单中选择。</Text>}
+          <FieldError field='enterpriseId' errors={errors} />
+        </View>
+
+        <View className='sec-field'>
+          <Text className='sec-field__label'>
+            走访情况<Text className='sec-field__required'>*</Text>
+          </Text>
+          <Textarea
+            className='sec-textarea'
+            value={note}
+            maxlength={NOTE_MAX + 100}
+            placeholder='见了谁、谈了什么、企业有什么困难和诉求、下一步怎么跟进'
+            onInput={(e) => {
+              setNote(e.detail.value)
+              clearError('note')
+            }}
+            aria-label='走访情况'
+          />
+          <Text className={`sec-counter${noteLength > NOTE_MAX ? ' sec-counter--over' : ''}`} data-testid='note-counter'>
+            {noteLength < NOTE_MIN ? `至少 ${NOTE_MIN} 个字 · ` : ''}
+            {noteLength}/{NOTE_MAX}
+          </Text>
+          <FieldError field='note' errors={errors} />
+        </View>
+
+        <LocationRow location={location} />
+
+        <View className='sec-field'>
+          <Text className='sec-field__label'>
+            走访地点<Text className='sec-field__optional'>（选填）</Text>
+          </Text>
+          <Input
+            className='sec-input'
+            value={address}
+            maxlength={ADDRESS_MAX + 20}
+            placeholder='如：企业二楼会议室、生产车间'
+            onInput={(e) => {
+              setAddress(e.detail.value)
+              clearError('address')
+            }}
+            aria-label='走访地点'
+          />
+          <FieldError field='address' errors={errors} />
+        </View>
+
+        <PhotoField uploads={photos} error={errors.photos} hint='现场照片可留作走访凭证。' className='sec-field' />
+      </View>
+
+      {failure && (
+        <View className='sec-failure' data-testid='visit-failure' data-code={failure.code}>
+          <Text className='sec-failure__title'>{failure.message}</Text>
+          {retrying && <Text className='sec-failure__text'>走访可能已经保存。再点一次“重新提交”不会重复记录。</Text>}
+        </View>
+      )}
+      <View
+        className={`sec-btn sec-btn--primary sec-btn--block${sending ? ' sec-btn--off' : ''}`}
+        role='button'
+        aria-disabled={sending}
+        onClick={() => void submit()}
+        data-testid='save-visit'
+      >
+        <Text>{sending ? '正在保存…' : retrying ? '重新提交' : '保存走访记录'}</Text>
+      </View>
+    </>
+  )
+}
+
+/** packages/secretary/visit: 记录走访 — for the enterprise in the link, or one picked from the secretary's list. */
+export function LogVisitForm({ enterpriseId }: { enterpriseId?: string }) {
+  const session = useSession()
+  const allowed = isSecretary(session?.user)
+  const mine = useRemote(() => call('secretaries', 'mine', {}), [session?.token], { enabled: allowed })
+  const header = <PageHeader title='记录走访' subtitle='记下这次走访的情况；位置和照片可不填' />
+  if (!session || !allowed) {
+    return (
+      <View className='page sec-page'>
+        {header}
+        <Refusal signedIn={!!session} title={session ? '只有第一书记可以记录走访' : '请先登录'} />
+      </View>
+    )
+  }
+  if (isRefusal(mine.error)) {
+    return (
+      <View className='page sec-page'>
+        {header}
+        <Refusal title={mine.error.message} />
+      </View>
+    )
+  }
+  return (
+    <View className='page sec-page'>
+      {header}
+      <StateView
+        loading={mine.loading}
+        loadingText='正在读取联系的企业…'
+        error={mine.error}
+        onRetry={() => void mine.reload()}
+        empty={!!mine.data && mine.data.length === 0}
+        emptyTitle='还没有分配联系的企业'
+        emptyDescription='走访记录需关联您联系的企业。企业由区委社会工作部分配，分配后即可记录走访。'
+      >
+        {mine.data && <Form enterprises={mine.data} given={enterpriseId} />}
+      </StateView>
+    </View>
+  )
+}
+
+export default LogVisitForm
