@@ -118,3 +118,10 @@ export function usePhotoUploads(max: number = LIMITS.photosMax): PhotoUploads {
     failed: items.some((i) => i.status === 'failed')
   }
 }
+
+/** The photos field's own error before sending (`verb`: 提交, 发布, 保存…), or none. */
+export function photoErrors(photos: Pick<PhotoUploads, 'uploading' | 'failed'>, verb: string): { photos?: string } {
+  if (photos.uploading) return { photos: `照片还在上传，请稍候再${verb}` }
+  if (photos.failed) return { photos: `有照片上传失败，请点“重试”或删除后再${verb}` }
+  return {}
+}

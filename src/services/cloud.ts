@@ -36,6 +36,9 @@ export function toCloudError(e: unknown): CloudError {
   return new CloudError('INTERNAL', BAD_ANSWER_MESSAGE)
 }
 
+/** Failures after which the request may have been stored: a retry keeps its request id, so it is not done twice. */
+export const MAYBE_STORED: ReadonlySet<string> = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
+
 /** A random id for one user intent (a form submission), reused when the same intent is retried. */
 export function newRequestId(): string {
   const rand = Math.random().toString(36).slice(2, 10).padEnd(8, '0')

@@ -10,9 +10,7 @@ import { formatDate } from '@/utils/date'
 import { TOOLS, canUse, type ToolKey } from './routes'
 
 export { canUse }
-
-/** Codes after which the server may have done the work: a retry must reuse the request id. */
-export const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
+export { MAYBE_STORED } from '@/services/cloud'
 
 /**
  * One submission at a time: `run` ignores calls while one is under way (a double tap sends once), and

@@ -1,15 +1,15 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Image, Input, Textarea, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FILING_CATEGORIES, type CategoryId } from '@contract/categories'
 import type { AttendanceCode } from '@contract/pairings'
 import type { ProblemDetail } from '@contract/problems'
-import { fieldErrors, LIMITS, raiseProblemInput, type FieldErrors } from '@contract/schemas'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { LIMITS, raiseProblemInput } from '@contract/schemas'
+import { call, toCloudError } from '@/services/cloud'
+import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { chinaDay, chinaTime } from '@/utils/china-time'
 import { dayText } from './dates'
 import { FailureAlert, Field } from './form'
-import { MAYBE_STORED } from './shared'
 
 /** "今天 18:00" when the code expires today (China time), otherwise the full date and time. */
 export function expiryText(iso: string, now: Date = new Date()): string {
@@ -95,47 +95,18 @@ export function RaiseProblemForm({ activityId, onRaised, onCancel }: { activityI
   const [title, setTitle] = useState('')
   const [content, setContent] = useState('')
   const [category, setCategory] = useState<CategoryId | ''>('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<CloudError | null>(null)
-  const [sending, setSending] = useState(false)
-  const requestId = useRef<string | null>(null)
-
-  const clearError = (field: string) =>
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
+  const form = useFormSubmit()
+  const { errors, failure, sending, retrying, clearError } = form
 
   const submit = async () => {
-    if (sending) return
-    setFailure(null)
-    const parsed = raiseProblemInput.safeParse({ activityId, title, content, category: category || undefined })
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error))
-      return
-    }
-    setErrors({})
-    if (!requestId.current) requestId.current = newRequestId()
-    setSending(true)
-    try {
-      const problem = await call('pairings', 'raiseProblem', parsed.data, { requestId: requestId.current })
-      requestId.current = null
-      void Taro.showToast({ title: '已提出', icon: 'success' })
-      onRaised(problem)
-    } catch (e) {
-      const err = toCloudError(e)
-      if (!MAYBE_STORED.has(err.code)) requestId.current = null
-      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
+    const checked = raiseProblemInput.safeParse({ activityId, title, content, category: category || undefined })
+    const problem = await form.submit(checked, (data, requestId) => call('pairings', 'raiseProblem', data, { requestId }))
+    if (!problem) return
+    void Taro.showToast({ title: '已提出', icon: 'success' })
+    onRaised(problem)
   }
 
   const index = FILING_CATEGORIES.findIndex((c) => c.id === category)
-  const retrying = !!failure && MAYBE_STORED.has(failure.code)
   return (
     <View className='card pa-raise' data-testid='raise-form'>
       <Text className='pa-card-title'>提出问题</Text>

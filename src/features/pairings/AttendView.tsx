@@ -3,11 +3,11 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActivityDetail } from '@contract/pairings'
 import { attendInput } from '@contract/schemas'
-import { call, newRequestId, toCloudError } from '@/services/cloud'
+import { call, MAYBE_STORED, newRequestId, toCloudError } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { activityDetailUrl, TAB } from '@/utils/routes'
 import { dayText } from './dates'
-import { MAYBE_STORED, TypeTag } from './shared'
+import { TypeTag } from './shared'
 import './styles.css'
 
 type Outcome = { kind: 'ok' | 'again'; activity: ActivityDetail } | { kind: 'refused'; message: string }

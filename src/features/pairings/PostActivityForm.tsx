@@ -1,19 +1,20 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ACTIVITY_TYPES, type ActivityType, type PairingDetail } from '@contract/pairings'
-import { fieldErrors, postActivityInput, type FieldErrors } from '@contract/schemas'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { postActivityInput } from '@contract/schemas'
+import { call } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
-import { usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { StateView } from '@/components/StateView'
 import { PhotoField } from '@/components/PhotoField'
 import { activityDetailUrl, pairingDetailUrl } from '@/utils/routes'
 import { chinaToday, dayText } from './dates'
 import { FailureAlert, Field } from './form'
-import { MAYBE_STORED, PairSides, SignInFirst } from './shared'
+import { PairSides, SignInFirst } from './shared'
 import './styles.css'
 
 export const SUMMARY_MAX = 2000
@@ -32,24 +33,11 @@ function Form({ pairing }: { pairing: PairingDetail }) {
   const [place, setPlace] = useState('')
   const [summary, setSummary] = useState('')
   const photos = usePhotoUploads()
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<CloudError | null>(null)
-  const [sending, setSending] = useState(false)
-  // one id per activity being recorded, kept across retries so a lost answer never records it twice
-  const requestId = useRef<string | null>(null)
-
-  const clearError = (field: string) =>
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
+  const form = useFormSubmit()
+  const { errors, failure, sending, retrying, clearError } = form
 
   const submit = async () => {
-    if (sending) return
-    setFailure(null)
-    const parsed = postActivityInput.safeParse({
+    const checked = postActivityInput.safeParse({
       pairingId: pairing.id,
       type: type || undefined,
       title,
@@ -58,32 +46,12 @@ function Form({ pairing }: { pairing: PairingDetail }) {
       summary,
       ...(photos.ids.length ? { photos: photos.ids } : {})
     })
-    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
-    if (photos.uploading) found.photos = '照片还在上传，请稍候再发布'
-    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再发布'
-    if (!parsed.success || Object.keys(found).length) {
-      setErrors(found)
-      return
-    }
-    setErrors({})
-    if (!requestId.current) requestId.current = newRequestId()
-    setSending(true)
-    try {
-      const activity = await call('pairings', 'postActivity', parsed.data, { requestId: requestId.current })
-      requestId.current = null
-      void Taro.showToast({ title: '已记录', icon: 'success' })
-      void Taro.redirectTo({ url: activityDetailUrl(activity.id) })
-    } catch (e) {
-      const err = toCloudError(e)
-      if (!MAYBE_STORED.has(err.code)) requestId.current = null
-      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
+    const activity = await form.submit(checked, (data, requestId) => call('pairings', 'postActivity', data, { requestId }), photoErrors(photos, '发布'))
+    if (!activity) return
+    void Taro.showToast({ title: '已记录', icon: 'success' })
+    void Taro.redirectTo({ url: activityDetailUrl(activity.id) })
   }
 
-  const retrying = !!failure && MAYBE_STORED.has(failure.code)
   const summaryLength = summary.trim().length
 
   return (

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { CloudError } from '@/services/cloud'
-import { MAYBE_STORED } from './shared'
+import { MAYBE_STORED, type CloudError } from '@/services/cloud'
 
 /** One row of a form: its label (with * when required), the control, a hint and the field's error. */
 export function Field({ label, required, hint, error, extra, children }: { label: string; required?: boolean; hint?: ReactNode; error?: string; extra?: ReactNode; children: ReactNode }) {

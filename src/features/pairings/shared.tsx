@@ -20,9 +20,6 @@ export function sideLabels(kind: PairingKind): { agency: string; enterprise: str
   return kind === 'mentoring' ? { agency: '导师', enterprise: '青年企业家' } : { agency: '机关支部', enterprise: '企业支部' }
 }
 
-/** Codes after which the server may have stored the request: a retry must reuse its request id. */
-export const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
-
 /** A page parameter as given (Taro may hand it over still URL-encoded). */
 export function param(value: string | undefined): string {
   if (!value) return ''

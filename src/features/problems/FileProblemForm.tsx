@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { FILING_CATEGORIES as CATEGORIES, type CategoryId } from '@contract/categories'
-import { fileProblemInput, fieldErrors, LIMITS, type FieldErrors } from '@contract/schemas'
+import { fileProblemInput, LIMITS } from '@contract/schemas'
 import type { User } from '@contract/accounts'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { grantsOf } from '@/services/session'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
@@ -15,7 +15,8 @@ import { canAskToSubscribe, offerSubscribe } from '@/services/subscribe'
 import { TAB, problemDetailUrl } from '@/utils/routes'
 import { FieldError, Select, SwitchRow, type SelectOption } from './FormParts'
 import { PhotoField } from '@/components/PhotoField'
-import { usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { useFormSubmit } from '@/hooks/useFormSubmit'
 import './styles.css'
 
 interface EnterpriseOption {
@@ -37,9 +38,6 @@ export function enterpriseChoices(user: User): { source: EnterpriseSource; optio
   if (assigned.length) return { source: 'secretary', options: assigned }
   return { source: 'catalog', options: [] }
 }
-
-/** Codes after which the server may have stored the problem: a retry must reuse the request id. */
-const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
 /** undefined: follow the enterprise's own chain/town; a string: what the filer picked instead. */
 type PlacePick = string | undefined
@@ -68,11 +66,8 @@ function Form({ user }: { user: User }) {
   const [sessionPick, setSessionPick] = useState('')
   const [visibleToChain, setVisibleToChain] = useState(false)
   const photos = usePhotoUploads()
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<CloudError | null>(null)
-  const [sending, setSending] = useState(false)
-  // one id per submission, kept across retries so a lost answer never files the problem twice
-  const requestId = useRef<string | null>(null)
+  const form = useFormSubmit()
+  const { errors, failure, sending, retrying, clearError } = form
 
   const enterprise = catalog.data?.find((e) => e.id === enterpriseId)
   const chainId = chainPick !== undefined ? chainPick : (enterprise?.chainId ?? '')
@@ -85,14 +80,6 @@ function Form({ user }: { user: User }) {
   const canShare = !anonymous && !!chainId
   const shared = canShare && visibleToChain
 
-  const clearError = (field: string) =>
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
-
   const pickEnterprise = (id: string) => {
     if (id === enterpriseId) return
     setEnterpriseId(id)
@@ -104,9 +91,7 @@ function Form({ user }: { user: User }) {
   }
 
   const submit = async () => {
-    if (sending) return
-    setFailure(null)
-    const parsed = fileProblemInput.safeParse({
+    const checked = fileProblemInput.safeParse({
       title,
       content,
       category: category || undefined,
@@ -118,39 +103,19 @@ function Form({ user }: { user: User }) {
       ...(shared ? { visibleToChain: true } : {}),
       ...(photos.ids.length ? { photos: photos.ids } : {})
     })
-    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
-    if (photos.uploading) found.photos = '照片还在上传，请稍候再提交'
-    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再提交'
-    if (!parsed.success || Object.keys(found).length) {
-      setErrors(found)
-      return
+    const detail = await form.submit(checked, (data, requestId) => call('problems', 'file', data, { requestId }), photoErrors(photos, '提交'))
+    if (!detail) return
+    if (choices.source === 'enterprise' && canAskToSubscribe()) {
+      // WeChat lets the app ask only inside a tap: the modal's button is that tap
+      await offerSubscribe('诉求已提交', '是否通过微信服务通知接收派单、答复等办理进展？')
+    } else {
+      void Taro.showToast({ title: '已提交', icon: 'success' })
     }
-    setErrors({})
-    if (!requestId.current) requestId.current = newRequestId()
-    setSending(true)
-    try {
-      const detail = await call('problems', 'file', parsed.data, { requestId: requestId.current })
-      requestId.current = null
-      if (choices.source === 'enterprise' && canAskToSubscribe()) {
-        // WeChat lets the app ask only inside a tap: the modal's button is that tap
-        await offerSubscribe('诉求已提交', '是否通过微信服务通知接收派单、答复等办理进展？')
-      } else {
-        void Taro.showToast({ title: '已提交', icon: 'success' })
-      }
-      void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
-    } catch (e) {
-      const err = toCloudError(e)
-      if (!MAYBE_STORED.has(err.code)) requestId.current = null
-      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
+    void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
   }
 
   const categoryIndex = CATEGORIES.findIndex((c) => c.id === category)
   const contentLength = content.trim().length
-  const retrying = !!failure && MAYBE_STORED.has(failure.code)
 
   let enterpriseField
   if (choices.source === 'enterprise' && enterpriseOptions.length === 1) {

@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { AssignedEnterprise } from '@contract/secretaries'
-import { fieldErrors, logVisitInput, LIMITS, type FieldErrors } from '@contract/schemas'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { logVisitInput, LIMITS, type FieldErrors } from '@contract/schemas'
+import { call } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
-import { usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
+import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
 import { PhotoField } from '@/components/PhotoField'
@@ -19,9 +20,6 @@ import './styles.css'
 const NOTE_MIN = 5
 const NOTE_MAX = 1000
 const ADDRESS_MAX = 120
-
-/** Codes after which the server may have stored the visit: a retry must reuse the request id. */
-const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
 function FieldError({ field, errors }: { field: string; errors: FieldErrors }) {
   return errors[field] ? (
@@ -65,59 +63,26 @@ function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given
   const [address, setAddress] = useState('')
   const location = useVisitLocation()
   const photos = usePhotoUploads(LIMITS.photosMax)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<CloudError | null>(null)
-  const [sending, setSending] = useState(false)
-  // one id per visit, kept across retries so a lost answer never records the visit twice
-  const requestId = useRef<string | null>(null)
-
-  const clearError = (field: string) =>
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
+  const form = useFormSubmit()
+  const { errors, failure, sending, retrying, clearError } = form
 
   const submit = async () => {
-    if (sending) return
-    setFailure(null)
     const position = location.status === 'located' ? location.position : null
-    const parsed = logVisitInput.safeParse({
+    const checked = logVisitInput.safeParse({
       enterpriseId,
       note,
       ...(position ? { lat: position.lat, lng: position.lng } : {}),
       ...(address.trim() ? { address: address.trim() } : {}),
       ...(photos.ids.length ? { photos: photos.ids } : {})
     })
-    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
-    if (photos.uploading) found.photos = '照片还在上传，请稍候再保存'
-    else if (photos.failed) found.photos = '有照片上传失败，请点“重试”或删除后再保存'
-    if (!parsed.success || Object.keys(found).length) {
-      setErrors(found)
-      return
-    }
-    setErrors({})
-    if (!requestId.current) requestId.current = newRequestId()
-    setSending(true)
-    try {
-      await call('secretaries', 'logVisit', parsed.data, { requestId: requestId.current })
-      requestId.current = null
-      void Taro.showToast({ title: '走访已记录', icon: 'success' })
-      void Taro.redirectTo({ url: PAGE.secretaryVisits })
-    } catch (e) {
-      const err = toCloudError(e)
-      if (!MAYBE_STORED.has(err.code)) requestId.current = null
-      if (err.fields && Object.keys(err.fields).length) setErrors(err.fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
+    const visit = await form.submit(checked, (data, requestId) => call('secretaries', 'logVisit', data, { requestId }), photoErrors(photos, '保存'))
+    if (!visit) return
+    void Taro.showToast({ title: '走访已记录', icon: 'success' })
+    void Taro.redirectTo({ url: PAGE.secretaryVisits })
   }
 
   const index = enterprises.findIndex((e) => e.enterpriseId === enterpriseId)
   const noteLength = note.trim().length
-  const retrying = !!failure && MAYBE_STORED.has(failure.code)
 
   return (
     <>

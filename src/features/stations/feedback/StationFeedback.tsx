@@ -1,18 +1,16 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AMENITY_LABELS, type Amenity } from '@contract/stations'
-import { LIMITS, fieldErrors, stationFeedbackInput } from '@contract/schemas'
-import { call, newRequestId, toCloudError } from '@/services/cloud'
+import { LIMITS, stationFeedbackInput } from '@contract/schemas'
+import { call } from '@/services/cloud'
+import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { problemDetailUrl, TAB } from '@/utils/routes'
 import '../styles.css'
 import './styles.css'
-
-// a retry after these may find the first attempt stored: keep the request id so it is not filed twice
-const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
 /** The one-tap starters a rider is most likely to need. */
 const QUICK: Record<string, string> = {
@@ -30,37 +28,20 @@ function Form({ stationId }: { stationId: string }) {
   const station = useRemote(() => call('stations', 'get', { id: stationId }), [stationId])
   const [amenity, setAmenity] = useState<Amenity | null>(null)
   const [content, setContent] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const requestId = useRef<string | null>(null)
+  const form = useFormSubmit()
+  const error = Object.values(form.errors)[0] ?? form.failure?.message ?? null
 
   const pick = (a: Amenity) => {
     setAmenity(a === amenity ? null : a)
     if (!content.trim() && QUICK[a]) setContent(QUICK[a])
-    setError(null)
   }
 
   const submit = async () => {
-    if (sending) return
-    const parsed = stationFeedbackInput.safeParse({ stationId, content, ...(amenity ? { amenity } : {}) })
-    if (!parsed.success) {
-      setError(Object.values(fieldErrors(parsed.error))[0] ?? '请检查填写的内容')
-      return
-    }
-    if (!requestId.current) requestId.current = newRequestId()
-    setSending(true)
-    try {
-      const detail = await call('stations', 'feedback', parsed.data, { requestId: requestId.current })
-      requestId.current = null
-      void Taro.showToast({ title: '已反馈', icon: 'success' })
-      void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
-    } catch (e) {
-      const err = toCloudError(e)
-      if (!MAYBE_STORED.has(err.code)) requestId.current = null
-      setError(err.message)
-    } finally {
-      setSending(false)
-    }
+    const checked = stationFeedbackInput.safeParse({ stationId, content, ...(amenity ? { amenity } : {}) })
+    const detail = await form.submit(checked, (data, requestId) => call('stations', 'feedback', data, { requestId }))
+    if (!detail) return
+    void Taro.showToast({ title: '已反馈', icon: 'success' })
+    void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
   }
 
   return (
@@ -93,7 +74,7 @@ function Form({ stationId }: { stationId: string }) {
               placeholder='例如：饮水机没有热水了'
               onInput={(e) => {
                 setContent(e.detail.value)
-                setError(null)
+                form.clearError('content')
               }}
               aria-label='遇到的情况'
               data-testid='feedback-content'
@@ -104,7 +85,7 @@ function Form({ stationId }: { stationId: string }) {
               </Text>
             )}
             <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
-              <Text>{sending ? '正在提交…' : '提交反馈'}</Text>
+              <Text>{form.sending ? '正在提交…' : '提交反馈'}</Text>
             </View>
           </View>
         </>
