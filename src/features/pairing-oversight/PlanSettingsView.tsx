@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { activityTypeLabel, type ActivityType, type PlanSettings } from '@contract/pairings'
 import { fieldErrors, savePlanInput, type FieldErrors } from '@contract/schemas'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { call, CloudError, MAYBE_STORED, newRequestId, toCloudError } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
@@ -18,9 +18,6 @@ import './styles.css'
 
 /** types/schemas.ts savePlanInput: 0…52 a year. */
 const MAX_COUNT = 52
-
-/** Codes after which the server may have saved the plan: a retry must reuse the request id. */
-const MAYBE_STORED = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
 /** What is typed: a number, or '' while the box is being cleared. */
 type Draft = Record<string, number | ''>

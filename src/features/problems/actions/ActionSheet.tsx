@@ -5,13 +5,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { Department } from '@contract/catalog'
 import { EXTENSION_STATUS_LABELS, type ProblemDetail } from '@contract/problems'
 import { LIMITS, type FieldErrors } from '@contract/schemas'
-import { call, CloudError, newRequestId, toCloudError } from '@/services/cloud'
+import { call, CloudError, MAYBE_STORED, newRequestId, toCloudError } from '@/services/cloud'
 import type { Remote } from '@/hooks/useRemote'
 import { formatMonthDay } from '@/utils/date'
 import { ACTION_LABELS, checkAction, formFieldErrors, initialForm, type ActionForm, type ActionKey } from './forms'
-
-/** Codes after which the server may have done it: a retry must reuse the request id. */
-const MAYBE_DONE = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'])
 
 const HINTS: Record<ActionKey, string> = {
   route: '选择承办单位，答复期限从派单时起算。',
@@ -245,7 +242,7 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
       onDone(detail, doneText(actionKey, form))
     } catch (e) {
       const err = toCloudError(e)
-      if (!MAYBE_DONE.has(err.code)) requestId.current = null
+      if (!MAYBE_STORED.has(err.code)) requestId.current = null
       if (err.fields && Object.keys(err.fields).length) setErrors(formFieldErrors(err.fields))
       setFailure(err)
       if (err.code === 'CONFLICT') onStale()
@@ -265,7 +262,7 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
   const pending = problem.extensions.filter((x) => x.status === 'pending')
   const chosenRequest = pending.find((x) => x.id === form.requestId)
   const reasonSpec = REASON_LABELS[actionKey]
-  const retrying = !!failure && MAYBE_DONE.has(failure.code)
+  const retrying = !!failure && MAYBE_STORED.has(failure.code)
   const showDays = actionKey === 'request_extension' || (actionKey === 'approve_extension' && !!chosenRequest)
   const daysMax = actionKey === 'approve_extension' && chosenRequest ? chosenRequest.days : LIMITS.extensionDaysMax
   const shown = new Set<string>()
