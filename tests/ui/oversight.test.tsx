@@ -204,14 +204,14 @@ describe('年度计划', () => {
     render(<PlanSettingsView year={YEAR} />)
     expect(await screen.findByTestId('count-lecture')).toHaveValue('4')
     expect(postedTo('pairings.plans')[0].input).toEqual({ year: YEAR })
-    expect(screen.getByTestId('plan-total')).toHaveTextContent('每个结对全年至少 13 次')
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('全年至少 13 次')
     expect(screen.getByTestId('plan-state')).toHaveTextContent('已保存')
 
     fireEvent.click(screen.getByTestId('plus-lecture'))
     fireEvent.click(screen.getByTestId('minus-position'))
     fireEvent.change(screen.getByTestId('count-evaluation'), { target: { value: '3' } })
     expect(screen.getByTestId('plan-state')).toHaveTextContent('有未保存的修改')
-    expect(screen.getByTestId('plan-total')).toHaveTextContent('每个结对全年至少 15 次')
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('全年至少 15 次')
     fireEvent.click(screen.getByTestId('save-plan'))
     await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }))
     const sent = postedTo('pairings.savePlan')
@@ -236,6 +236,53 @@ describe('年度计划', () => {
     expect(own[0]).toHaveTextContent('区财政局支部 ⇄ 永通党支部')
     expect(own[0]).toHaveTextContent('共上党课 2 次')
     expect(own[0]).toHaveTextContent('共商发展难题 4 次')
+  })
+
+  test("a pair's own plan: given to a pair from the list (starting from the default), changed, or returned to the default", async () => {
+    signIn(dispatcher)
+    const pair = (id: string, agency: string, enterprise: string) => ({
+      id,
+      kind: 'branch',
+      phase: 2,
+      agencyBranch: agency,
+      enterpriseBranch: enterprise,
+      enterpriseId: null,
+      enterpriseName: null,
+      chainId: null,
+      chainName: null,
+      startedOn: '2020-07-15',
+      endsOn: null,
+      goals: '',
+      activityCount: 0,
+      lastActivityOn: null
+    })
+    answerBy({
+      'pairings.plans': okBody(settings()),
+      'pairings.list': okBody([pair('pr-2', '区财政局支部', '永通党支部'), pair('pr-3', '顺德图书馆党支部', '村田智能公司党支部')]),
+      'pairings.savePlan': (input) =>
+        okBody(settings({ pairs: input.required.length ? [{ pairingId: input.pairingId, title: 'x', required: input.required }] : [] }))
+    })
+    render(<PlanSettingsView year={YEAR} />)
+    fireEvent.click(await screen.findByTestId('add-own-plan'))
+    // the pair that already has its own plan is not offered again
+    const picks = await screen.findAllByTestId('pick-own-plan')
+    expect(picks.map((p) => p.textContent)).toEqual(['顺德图书馆党支部与村田智能公司党支部'])
+    fireEvent.click(picks[0])
+    const editor = await screen.findByTestId('plan-editor-pr-3')
+    expect(within(editor).getByTestId('count-lecture')).toHaveValue('4')
+    fireEvent.click(within(editor).getByTestId('plus-development'))
+    fireEvent.click(within(editor).getByTestId('save-plan'))
+    await waitFor(() => expect(postedTo('pairings.savePlan')).toHaveLength(1))
+    expect(postedTo('pairings.savePlan')[0].input).toMatchObject({ pairingId: 'pr-3', year: YEAR })
+    expect(postedTo('pairings.savePlan')[0].input.required.find((l: { type: string }) => l.type === 'development')).toEqual({ type: 'development', count: 3 })
+
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }))
+    await waitFor(() => expect(screen.getAllByTestId('own-plan')).toHaveLength(1))
+    expect(screen.getByTestId('own-plan')).toHaveTextContent('共商发展难题 3 次')
+    fireEvent.click(screen.getByTestId('edit-own-plan'))
+    fireEvent.click(await screen.findByTestId('plan-use-default'))
+    await waitFor(() => expect(postedTo('pairings.savePlan')).toHaveLength(2))
+    expect(postedTo('pairings.savePlan')[1].input).toEqual({ pairingId: 'pr-3', year: YEAR, required: [] })
   })
 
   test('a default line this page does not edit (自选动作) is kept when saving', async () => {
