@@ -15,6 +15,7 @@ import { chainFlow } from './flows/chain-flow.mjs'
 import { stationFlow } from './flows/station-flow.mjs'
 import { waitlistFlow } from './flows/waitlist-flow.mjs'
 import { consoleFlow } from './flows/console-flow.mjs'
+import { pairingFlow } from './flows/pairing-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -35,8 +36,9 @@ const flows = [
   ['链上：吐槽大会 + 照片 + 向本链公开 → 详情照片 → 链上诉求 → 调度员的看板与工具', chainFlow],
   ['驿站：定位找最近 → 设施筛选 → 预约最近的休息位 → 签到码 → 签到台已签到（再输一次无碍）', stationFlow],
   ['候补：两人约满 → 候补第 1 位 → 有人取消 → 转为已预约并收到消息', waitlistFlow],
-  // last: it changes 暑期托管 at 大良德胜 and closes days there (after the station walk is done with it)
-  ['站点反馈 → 站点工作台：今日 → 服务时段 → 闭站 → 统计', consoleFlow]
+  // after the station walks: it changes 暑期托管 at 大良德胜 and closes days there (the station walk is done with it)
+  ['站点反馈 → 站点工作台：今日 → 服务时段 → 闭站 → 统计', consoleFlow],
+  ['结对共建：记录活动 + 照片 → 签到码 → 成员签到 → 提出问题 → 人社局答复 → 确认解决 → 走访 → 督导与导出', pairingFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()

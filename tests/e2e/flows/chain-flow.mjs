@@ -1,57 +1,11 @@
 import { openPhone, expect } from './helpers.mjs'
-import { api, apiToken, current, signInAs, tallShot } from './flow-steps.mjs'
+import { api, apiToken, current, makePhoto, pickOption, signInAs, tallShot } from './flow-steps.mjs'
 
 /** Today in China, YYYY-MM-DD (the host decides whether a session is open by the Beijing date). */
 const chinaDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(Date.now() + offsetDays * 86_400_000)
   )
-
-/**
- * A real PNG for the file input: a coloured block drawn in the browser, or (noise) random pixels that
- * do not compress, over 3 MB.
- */
-async function makePhoto(browser, { noise = false } = {}) {
-  const page = await browser.newPage({ viewport: { width: 320, height: 240 } })
-  try {
-    if (noise) {
-      const base64 = await page.evaluate(() => {
-        const c = document.createElement('canvas')
-        c.width = 1000
-        c.height = 1000
-        const ctx = c.getContext('2d')
-        const img = ctx.createImageData(c.width, c.height)
-        for (let i = 0; i < img.data.length; i++) img.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
-        ctx.putImageData(img, 0, 0)
-        return c.toDataURL('image/png').split(',')[1]
-      })
-      const buffer = Buffer.from(base64, 'base64')
-      expect(buffer.length > 3 * 1024 * 1024, `噪点图只有 ${buffer.length} 字节`)
-      return buffer
-    }
-    await page.setContent(
-      '<body style="margin:0"><div style="width:320px;height:240px;background:linear-gradient(135deg,#c8161d,#f5a623)">' +
-        '<div style="padding:24px;font:bold 36px sans-serif;color:#fff">现场照片</div></div></body>'
-    )
-    return await page.screenshot({ type: 'png' })
-  } finally {
-    await page.close()
-  }
-}
-
-/** Picks one of a Taro H5 picker's options (a tap on its row selects it), then 确定. */
-async function pickOption(p, pickerTrigger, optionText) {
-  await pickerTrigger.click()
-  const item = p.page.locator('.weui-picker__item').filter({ hasText: optionText }).filter({ visible: true }).first()
-  await item.waitFor()
-  // let the sheet finish sliding up; the column's mask lies over the rows and reads where the tap landed
-  await p.page.waitForTimeout(500)
-  const box = await item.boundingBox()
-  expect(box, `选项“${optionText}”没有显示`)
-  await p.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-  await p.page.waitForTimeout(400)
-  await p.page.locator('.weui-picker__action').filter({ hasText: '确定' }).filter({ visible: true }).first().click()
-}
 
 /**
  * 链上: the enterprise liaison files during an open 吐槽大会 with one photo and 向本链公开; the photo
