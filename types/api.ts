@@ -6,7 +6,7 @@ import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
 import type { ClosureResult, ManagedService, StationDay, StationFigures, StationSettings } from './station-console'
 import type { BookingView, CheckInCode, NearbyStation, SlotView, StationPage } from './bookings'
-import type { ActivityDetail, ActivitySummary, AttendanceCode, Oversight, Pairing, PairingDetail, PlanSettings } from './pairings'
+import type { ActivityDetail, ActivitySummary, AttendanceCode, AttendResult, Oversight, Pairing, PairingDetail, PlanSettings } from './pairings'
 import type { AssignedEnterprise, Visit, WeeklySummary } from './secretaries'
 import type { Notice } from './notices'
 import type { ExportedFile, FiguresReport } from './reports'
@@ -163,7 +163,7 @@ export const API = {
       output: 'ActivityDetail'
     }),
     attendanceCode: action({ input: s.activityIdInput, access: 'user', summary: '组织者：活动签到码（签名、仅活动当天有效）', output: 'AttendanceCode' }),
-    attend: action({ input: s.attendInput, access: 'user', idempotent: true, summary: '党员扫码签到；重复签到无害', output: 'ActivityDetail' }),
+    attend: action({ input: s.attendInput, access: 'user', idempotent: true, summary: '党员扫码签到；重复签到无害（答复中注明已签到过）', output: 'AttendResult' }),
     raiseProblem: action({
       input: s.raiseProblemInput,
       access: 'user',
@@ -242,7 +242,7 @@ export interface ApiOutputs {
     activity: ActivityDetail
     postActivity: ActivityDetail
     attendanceCode: AttendanceCode
-    attend: ActivityDetail
+    attend: AttendResult
     raiseProblem: ProblemDetail
     plans: PlanSettings
     savePlan: PlanSettings

@@ -114,6 +114,12 @@ export interface ActivityDetail extends ActivitySummary {
   problems: { id: string; number: string; title: string; status: string; solved: boolean | null }[]
 }
 
+/** A member's sign-in: the activity, and whether they had signed in before (a rescan: 已签到过). */
+export interface AttendResult {
+  activity: ActivityDetail
+  alreadyAttended: boolean
+}
+
 /** The organiser's sign-in code: signed, valid only on the activity's day, no personal data. */
 export interface AttendanceCode {
   token: string

@@ -249,17 +249,18 @@ describe('sign-in by QR code', () => {
 
     const member = await h.person('enterprise', 'e-telijie')
     const first = unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: member }))
-    expect(first).toMatchObject({ id: activityId, attended: true, attendance: 1, canManage: false })
+    expect(first.alreadyAttended).toBe(false)
+    expect(first.activity).toMatchObject({ id: activityId, attended: true, attendance: 1, canManage: false })
     h.clock.now = new Date(h.clock.now.getTime() + 60_000)
     const again = unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: member }))
-    expect(again).toMatchObject({ attended: true, attendance: 1 })
-    // a rescan answers the first sign-in's time, so the page can say 已签到过
-    expect(again.attendedAt).toBe(first.attendedAt)
+    // a rescan is harmless and says so (已签到过); the first sign-in's time stands
+    expect(again.alreadyAttended).toBe(true)
+    expect(again.activity).toMatchObject({ attended: true, attendance: 1, attendedAt: first.activity.attendedAt })
     expect(await h.db.query('SELECT 1 FROM activity_attendance WHERE activity_id = $1', [activityId])).toHaveLength(1)
 
     // anybody signed in may attend, until the day ends in China
     h.clock.now = new Date('2026-11-23T15:59:59Z')
-    expect(unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: outsider })).attendance).toBe(2)
+    expect(unwrap(await h.call('pairings', 'attend', { code: code.token }, { as: outsider })).activity.attendance).toBe(2)
     expect(unwrap(await h.call('pairings', 'activity', { id: activityId }, { as: member })).attended).toBe(true)
     expect(unwrap(await h.call('pairings', 'activity', { id: activityId }, { as: liaison })).attended).toBe(false)
     expect(unwrap(await h.call('pairings', 'activity', { id: activityId })).attendance).toBe(2)

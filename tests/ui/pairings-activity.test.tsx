@@ -189,7 +189,8 @@ describe('活动页面', () => {
 })
 
 describe('活动签到', () => {
-  const attended = (changes: Partial<ActivityDetail> = {}) => okBody(activity({ attended: true, attendance: 27, ...changes }))
+  const attended = (changes: Partial<ActivityDetail> = {}, alreadyAttended = false) =>
+    okBody({ activity: activity({ attended: true, attendance: 27, ...changes }), alreadyAttended })
 
   test('signed out: explains, offers sign-in, sends nothing even with a code', () => {
     render(<AttendView code='att-1.abc.sig' />)
@@ -202,7 +203,7 @@ describe('活动签到', () => {
 
   test('a code in the link is sent at once: 签到成功 with the activity; an earlier sign-in reads 已签到过', async () => {
     signIn()
-    answerBy({ 'pairings.attend': attended({ attendedAt: new Date().toISOString() }) })
+    answerBy({ 'pairings.attend': attended() })
     const { unmount } = render(<AttendView code='att-1.abc.sig' />)
     const result = await screen.findByTestId('attend-result')
     expect(result).toHaveAttribute('data-kind', 'ok')
@@ -215,8 +216,8 @@ describe('活动签到', () => {
     expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/pairings/activity/index?id=act-1' })
     unmount()
 
-    // the server answers a rescan with the first sign-in's time
-    answerBy({ 'pairings.attend': attended({ attendedAt: new Date(Date.now() - 3600_000).toISOString() }) })
+    // the server says when the person had signed in before
+    answerBy({ 'pairings.attend': attended({}, true) })
     render(<AttendView code='att-1.abc.sig' />)
     const again = await screen.findByTestId('attend-result')
     expect(again).toHaveAttribute('data-kind', 'again')
@@ -281,6 +282,8 @@ describe('活动签到', () => {
     expect(codeFrom('/packages/pairings/attend/index?code=a%2Fb&x=1')).toBe('a/b')
     const now = new Date('2026-11-20T02:00:00Z')
     expect(expiryText('2026-11-20T15:59:00Z', now)).toBe('今天 23:59')
+    // a code valid to the end of the day reads 今天 24:00, not the next day's 00:00
+    expect(expiryText('2026-11-20T16:00:00Z', now)).toBe('今天 24:00')
     expect(expiryText('2026-11-20T16:30:00Z', now)).toBe('2026年11月21日 00:30')
   })
 })

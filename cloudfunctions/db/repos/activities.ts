@@ -127,11 +127,13 @@ export async function activityPhotoRows(q: Queryable, activityIds: readonly stri
 }
 
 /** Records a sign-in; a second one by the same person changes nothing. */
-export async function recordAttendance(q: Queryable, activityId: string, personId: string, at: Date): Promise<void> {
-  await q.query(
-    'INSERT INTO activity_attendance (activity_id, person_id, at) VALUES ($1, $2, $3) ON CONFLICT (activity_id, person_id) DO NOTHING',
+/** Records a sign-in; false when the person had signed in already (the first time stands). */
+export async function recordAttendance(q: Queryable, activityId: string, personId: string, at: Date): Promise<boolean> {
+  const rows = await q.query(
+    'INSERT INTO activity_attendance (activity_id, person_id, at) VALUES ($1, $2, $3) ON CONFLICT (activity_id, person_id) DO NOTHING RETURNING at',
     [activityId, personId, at]
   )
+  return rows.length > 0
 }
 
 /** When the person signed in to the activity, or null. */

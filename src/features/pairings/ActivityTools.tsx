@@ -11,10 +11,16 @@ import { chinaDay, chinaTime } from '@/utils/china-time'
 import { dayText } from './dates'
 import { FailureAlert, Field } from './form'
 
-/** "今天 18:00" when the code expires today (China time), otherwise the full date and time. */
+/**
+ * "今天 18:00" when the code expires today (China time), otherwise the full date and time. A code valid
+ * to the end of its day expires at the next midnight: that reads 今天 24:00, not tomorrow's 00:00.
+ */
 export function expiryText(iso: string, now: Date = new Date()): string {
-  const day = chinaDay(iso)
-  return `${day === chinaDay(now.toISOString()) ? '今天' : dayText(day)} ${chinaTime(iso)}`
+  const endOfDay = chinaTime(iso) === '00:00'
+  const at = endOfDay ? new Date(Date.parse(iso) - 60_000).toISOString() : iso
+  const day = chinaDay(at)
+  const time = endOfDay ? '24:00' : chinaTime(iso)
+  return `${day === chinaDay(now.toISOString()) ? '今天' : dayText(day)} ${time}`
 }
 
 async function copy(text: string) {

@@ -27,12 +27,6 @@ export function codeFrom(scanned: string): string {
   }
 }
 
-/** 已签到过 when the person had signed in before this request was sent (a rescan answers the first time). */
-export function attendKind(activity: { attendedAt: string | null }, sentAt: number): 'ok' | 'again' {
-  const at = activity.attendedAt ? Date.parse(activity.attendedAt) : NaN
-  return Number.isFinite(at) && at < sentAt - 5000 ? 'again' : 'ok'
-}
-
 function Result({ outcome, onAgain }: { outcome: Outcome; onAgain: () => void }) {
   if (outcome.kind === 'refused') {
     return (
@@ -97,11 +91,10 @@ export function AttendView({ code: given = '' }: { code?: string }) {
     const value = parsed.data.code
     if (pending.current?.code !== value) pending.current = { code: value, requestId: newRequestId() }
     setBusy(true)
-    const sentAt = Date.now()
     try {
-      const activity = await call('pairings', 'attend', { code: value }, { requestId: pending.current.requestId })
+      const { activity, alreadyAttended } = await call('pairings', 'attend', { code: value }, { requestId: pending.current.requestId })
       pending.current = null
-      setOutcome({ kind: attendKind(activity, sentAt), activity })
+      setOutcome({ kind: alreadyAttended ? 'again' : 'ok', activity })
       setCode('')
     } catch (e) {
       const err = toCloudError(e)

@@ -1,4 +1,4 @@
-import type { ActivityDetail, ActivityFeedInput, ActivitySummary, AttendanceCode, Photo, PostActivityInput, ProblemDetail, RaiseProblemInput } from '@contract'
+import type { ActivityDetail, ActivityFeedInput, ActivitySummary, AttendanceCode, AttendResult, Photo, PostActivityInput, ProblemDetail, RaiseProblemInput } from '@contract'
 import {
   attendanceCodeRefusal,
   attendanceExpiry,
@@ -166,15 +166,15 @@ async function attendanceCode(ctx: Ctx, input: { id: string }): Promise<Attendan
 }
 
 /** A scan of the code: one row per person, so scanning again answers the same and counts once. */
-async function attend(ctx: Ctx, input: { code: string }): Promise<ActivityDetail> {
+async function attend(ctx: Ctx, input: { code: string }): Promise<AttendResult> {
   const caller = requireCaller(ctx.caller)
   const decoded = decodeCheckIn(input.code, ctx.now, (d, sig) => ctx.deps.tokens.verifySignature(ATTENDANCE, d, sig))
   if (!decoded.ok) throw refusal(attendanceCodeRefusal(decoded.code))
   const { activity: found, pair } = await activityAndPair(ctx, decoded.bookingId)
   const open = attendanceOpen(found.heldOn, shanghaiDate(ctx.now))
   if (!open.ok) throw refusal(open)
-  await repo.recordAttendance(ctx.q, found.id, caller.personId, ctx.now)
-  return detailOf(ctx, (await repo.findActivity(ctx.q, found.id)) as repo.ActivityRecord, pair)
+  const first = await repo.recordAttendance(ctx.q, found.id, caller.personId, ctx.now)
+  return { activity: await detailOf(ctx, (await repo.findActivity(ctx.q, found.id)) as repo.ActivityRecord, pair), alreadyAttended: !first }
 }
 
 /**
