@@ -19,6 +19,13 @@ export const ACTIVITY_TYPE_IDS = ACTIVITY_TYPES.map((t) => t.id) as [ActivityTyp
 /** The six required kinds (规定动作) that annual plans count. */
 export const REQUIRED_ACTIVITY_TYPES: readonly ActivityType[] = ['lecture', 'theme_day', 'development', 'position', 'life_meeting', 'evaluation']
 
+const PHASE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** 2 → 第二期 (phases are small numbers; larger ones keep their digits). */
+export function phaseLabel(phase: number): string {
+  return `第${PHASE_DIGITS[phase] ?? String(phase)}期`
+}
+
 export function activityTypeLabel(id: string): string {
   return ACTIVITY_TYPES.find((t) => t.id === id)?.label ?? id
 }

@@ -56,7 +56,8 @@ describe('结对共建督导', () => {
     const [first, second, third] = rows
     expect(within(first).getByTestId('type-lecture')).toHaveTextContent('党课2')
     expect(within(first).getByTestId('type-evaluation')).toHaveTextContent('评党员0')
-    // 自选动作 counts in the total, not in a required column
+    // 自选动作 counts under 其他, so the row adds up to its total
+    expect(within(first).getByTestId('type-other')).toHaveTextContent('其他1')
     expect(within(first).getByTestId('activities')).toHaveTextContent('合计4')
     expect(within(first).getByTestId('completion')).toHaveTextContent('50%')
     expect(within(first).getByTestId('solved')).toHaveTextContent('3')
@@ -67,9 +68,10 @@ describe('结对共建督导', () => {
 
     expect(second).toHaveClass('po-row--inactive')
     expect(within(second).getByTestId('inactive-flag')).toHaveTextContent('60 天未活动')
-    expect(within(third).getByTestId('completion')).toHaveTextContent('未定计划')
+    // a mentoring pair never has a plan
+    expect(within(third).getByTestId('completion')).toHaveTextContent('不设计划')
     expect(within(third).getByTestId('last-activity')).toHaveTextContent('尚无活动')
-    expect(within(third).getByText('青蓝结对 · 第2期')).toBeInTheDocument()
+    expect(within(third).getByText('青蓝结对 · 第二期')).toBeInTheDocument()
 
     fireEvent.click(within(first).getByText('区民政局机关支部 ⇄ 鸿金源党支部'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/pairings/detail/index?id=pr-1' })

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { activityTypeLabel, type Oversight, type OversightRow } from '@contract/pairings'
+import { activityTypeLabel, phaseLabel, type Oversight, type OversightRow } from '@contract/pairings'
 import { call, CloudError } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
@@ -64,20 +64,23 @@ function Totals({ data }: { data: Oversight }) {
   )
 }
 
-function CompletionBar({ value, pace }: { value: number | null; pace: number }) {
+/** 青蓝 mentoring pairs have no annual plan by design: they say so instead of 未定计划. */
+function CompletionBar({ value, pace, planned = true }: { value: number | null; pace: number; planned?: boolean }) {
   const t = tone(value, pace)
   return (
     <View className='po-bar' data-testid='completion'>
       <View className='po-bar__track' aria-hidden>
         {value !== null && <View className={`po-bar__fill po-bar__fill--${t}`} style={{ width: `${Math.min(100, Math.max(value * 100, value > 0 ? 2 : 0))}%` }} />}
       </View>
-      <Text className={`po-bar__value po-bar__value--${t}`}>{percent(value)}</Text>
+      <Text className={`po-bar__value po-bar__value--${t}`}>{planned ? percent(value) : '不设计划'}</Text>
     </View>
   )
 }
 
 function Row({ row, pace }: { row: OversightRow; pace: number }) {
-  const meta = [row.kind === 'mentoring' ? '青蓝结对' : '政企结对', `第${row.phase}期`, row.chainName].filter(Boolean).join(' · ')
+  const meta = [row.kind === 'mentoring' ? '青蓝结对' : '政企结对', phaseLabel(row.phase), row.chainName].filter(Boolean).join(' · ')
+  // 自选动作 and 青蓝结对交流 have no column of their own: 其他 makes the row add up to 合计
+  const other = row.activities - REQUIRED.reduce((n, t) => n + (row.activitiesByType[t] ?? 0), 0)
   return (
     <View className={`po-row${row.inactive ? ' po-row--inactive' : ''}`} data-testid='pair-row' data-id={row.pairingId} data-inactive={row.inactive}>
       <View className='po-col po-col--title'>
@@ -101,6 +104,10 @@ function Row({ row, pace }: { row: OversightRow; pace: number }) {
             </View>
           )
         })}
+        <View className={`po-col po-col--num po-type${other ? '' : ' po-type--zero'}`} data-testid='type-other'>
+          <Text className='po-type__label'>其他</Text>
+          <Text className='po-type__value'>{other}</Text>
+        </View>
         <View className='po-col po-col--num po-type po-type--total' data-testid='activities'>
           <Text className='po-type__label'>合计</Text>
           <Text className='po-type__value'>{row.activities}</Text>
@@ -108,7 +115,7 @@ function Row({ row, pace }: { row: OversightRow; pace: number }) {
       </View>
       <View className='po-col po-col--bar'>
         <Text className='po-row__caption'>计划完成率</Text>
-        <CompletionBar value={row.completion} pace={pace} />
+        <CompletionBar value={row.completion} pace={pace} planned={row.kind === 'branch'} />
       </View>
       <View className='po-row__facts'>
         <View className='po-col po-col--num po-fact' data-testid='solved'>
@@ -139,6 +146,9 @@ function Table({ rows, pace }: { rows: OversightRow[]; pace: number }) {
               {shortLabel(type)}
             </Text>
           ))}
+          <Text className='po-col po-col--num' aria-label='自选动作与青蓝结对交流'>
+            其他
+          </Text>
           <Text className='po-col po-col--num'>合计</Text>
         </View>
         <Text className='po-col po-col--bar'>计划完成率</Text>

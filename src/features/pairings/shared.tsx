@@ -1,17 +1,12 @@
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { activityTypeLabel, type ActivitySummary, type Pairing, type PairingKind } from '@contract/pairings'
+import { activityTypeLabel, phaseLabel, type ActivitySummary, type Pairing, type PairingKind } from '@contract/pairings'
 import { assetUrl } from '@/services/cloud'
 import { StateView } from '@/components/StateView'
 import { activityDetailUrl, TAB } from '@/utils/routes'
 import { dayText } from './dates'
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-
-/** 2 → 第二期 (phases are small numbers; larger ones keep their digits). */
-export function phaseLabel(phase: number): string {
-  return `第${DIGITS[phase] ?? String(phase)}期`
-}
+export { phaseLabel }
 
 export const KIND_LABELS: Record<PairingKind, string> = { branch: '政企结对', mentoring: '青蓝结对' }
 

@@ -6,10 +6,11 @@ import { weekTitle } from './days'
 function Figure({ name, value, unit, alert, testId }: { name: string; value: number; unit: string; alert?: boolean; testId: string }) {
   return (
     <View className={`sec-week__figure${alert ? ' sec-week__figure--alert' : ''}`} data-testid={testId}>
-      <Text className='sec-week__value'>{value}</Text>
-      <Text className='sec-week__name'>
-        {name}（{unit}）
+      <Text className='sec-week__value'>
+        {value}
+        <Text className='sec-week__unit'>{unit}</Text>
       </Text>
+      <Text className='sec-week__name'>{name}</Text>
     </View>
   )
 }
