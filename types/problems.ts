@@ -249,6 +249,8 @@ export interface ProblemDetail extends ProblemSummary {
   filerName: string
   /** A first secretary filed it on the enterprise's behalf. */
   onBehalf: boolean
+  /** Raised at a pair's 共商发展难题 activity (counted for that pair once confirmed solved). */
+  raisedAt: { activityId: string; activityTitle: string; pairingId: string; pairingTitle: string } | null
   lead: (LeadAssignment & { departmentName: string }) | null
   coHandlers: (CoHandlerAssignment & { departmentName: string })[]
   extensions: (ExtensionRequest & { departmentName: string })[]

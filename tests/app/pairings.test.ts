@@ -324,8 +324,13 @@ describe('共商发展难题: raising problems into the flow', () => {
     expect(raised).toMatchObject({ title: problem.title, enterpriseId: 'e-murata' })
     // retried: the same problem, not a second one
     expect(unwrap(await h.call('pairings', 'raiseProblem', { activityId: meeting.id, ...problem }, { as: liaison, requestId: 'raise-once-1' })).id).toBe(raised.id)
-    const [row] = await h.db.query<{ activity_id: string }>('SELECT activity_id FROM problems WHERE id = $1', [raised.id])
-    expect(row.activity_id).toBe(meeting.id)
+    // the thread says where it was raised, for the handler and the filer alike
+    expect(raised.raisedAt).toEqual({
+      activityId: meeting.id,
+      activityTitle: '用工难题座谈会',
+      pairingId: 'pair-2-murata',
+      pairingTitle: '顺德图书馆党支部与村田智能公司党支部'
+    })
 
     let lead = raised.lead?.departmentId
     if (!lead) {

@@ -56,6 +56,7 @@ export const sampleDetail: ProblemDetail = {
   enterpriseId: 'ent-midea',
   enterpriseName: '美的集团',
   station: null,
+  raisedAt: null,
   leadDepartmentId: 'hr',
   leadDepartmentName: '区民政和人力资源社会保障局',
   createdAt: '2026-11-25T01:30:00.000Z',

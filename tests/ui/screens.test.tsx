@@ -30,6 +30,27 @@ describe('诉求详情', () => {
     expect(within(items[1]).getByText('2026-11-25 09:30')).toBeInTheDocument()
   })
 
+  test('raised at a pairing activity: the row names the pair and the activity and opens it', async () => {
+    signIn()
+    const raisedAt = { activityId: 'act-9', activityTitle: '用工难题座谈会', pairingId: 'pair-2-murata', pairingTitle: '顺德图书馆党支部与村田智能公司党支部' }
+    request.mockResolvedValueOnce(okBody({ ...sampleDetail, raisedAt }))
+    render(<ProblemDetailView id='p-1' />)
+    const row = await screen.findByTestId('raised-at')
+    expect(row).toHaveTextContent('提出于顺德图书馆党支部与村田智能公司党支部「用工难题座谈会」')
+    fireEvent.click(row)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/pairings/activity/index?id=act-9' })
+  })
+
+  test('station feedback shows its station instead of an enterprise', async () => {
+    signIn()
+    request.mockResolvedValueOnce(okBody({ ...sampleDetail, enterpriseId: '', enterpriseName: '', station: { id: 's-1', name: '大良德胜暖"新"驿站' } }))
+    render(<ProblemDetailView id='p-1' />)
+    expect(await screen.findByText('大良德胜暖"新"驿站')).toBeInTheDocument()
+    expect(screen.getByText('站点')).toBeInTheDocument()
+    expect(screen.queryByText('企业')).toBeNull()
+    expect(screen.queryByTestId('raised-at')).toBeNull()
+  })
+
   test('a failed load shows the message and 重试 loads again', async () => {
     signIn()
     request.mockResolvedValueOnce(errorBody(404, 'NOT_FOUND', '诉求不存在或无权查看')).mockResolvedValueOnce(okBody(sampleDetail))

@@ -1,4 +1,5 @@
-import type { CategoryId, ProblemStatus, ProblemSummary } from '@contract'
+import type { CategoryId, ProblemDetail, ProblemStatus, ProblemSummary } from '@contract'
+import { pairingTitle } from '../../core'
 import type { Queryable } from '../client'
 import { iso } from './rows'
 
@@ -233,6 +234,7 @@ export interface ProblemRow {
   /** For a chain-level item: the enterprises whose problems were merged into it, and their filers. */
   memberEnterprises: string[]
   memberFilers: string[]
+  raisedAt: ProblemDetail['raisedAt']
 }
 
 export async function findProblem(q: Queryable, id: string): Promise<ProblemRow | null> {
@@ -252,15 +254,23 @@ export async function findProblem(q: Queryable, id: string): Promise<ProblemRow 
       units: string[] | null
       member_enterprises: string[] | null
       member_filers: string[] | null
+      activity_id: string | null
+      activity_title: string | null
+      pairing_id: string | null
+      agency_branch: string | null
+      enterprise_branch: string | null
     }
   >(
     `SELECT ${SUMMARY_COLUMNS}, p.content, p.chain_id, c.name AS chain_name, p.town_id, t.name AS town_name, p.routing_reason,
             p.routing_confidence, p.routing_suggestions, p.filed_by, pe.name AS filer_name, p.on_behalf,
             (SELECT array_agg(u.department_id) FROM problem_units u WHERE u.problem_id = p.id AND u.state <> 'gone') AS units,
             (SELECT array_agg(DISTINCT m.enterprise_id) FROM problems m WHERE m.merged_into = p.id) AS member_enterprises,
-            (SELECT array_agg(DISTINCT m.filed_by) FROM problems m WHERE m.merged_into = p.id) AS member_filers
+            (SELECT array_agg(DISTINCT m.filed_by) FROM problems m WHERE m.merged_into = p.id) AS member_filers,
+            p.activity_id, act.title AS activity_title, pr.id AS pairing_id, pr.agency_branch, pr.enterprise_branch
        ${SUMMARY_FROM}
        JOIN people pe ON pe.id = p.filed_by
+       LEFT JOIN pairing_activities act ON act.id = p.activity_id
+       LEFT JOIN pairings pr ON pr.id = act.pairing_id
        LEFT JOIN chains c ON c.id = p.chain_id
        LEFT JOIN towns t ON t.id = p.town_id
       WHERE p.id = $1`,
@@ -282,7 +292,16 @@ export async function findProblem(q: Queryable, id: string): Promise<ProblemRow 
     onBehalf: r.on_behalf,
     units: r.units ?? [],
     memberEnterprises: r.member_enterprises ?? [],
-    memberFilers: r.member_filers ?? []
+    memberFilers: r.member_filers ?? [],
+    raisedAt:
+      r.activity_id && r.pairing_id
+        ? {
+            activityId: r.activity_id,
+            activityTitle: r.activity_title ?? '',
+            pairingId: r.pairing_id,
+            pairingTitle: pairingTitle({ agencyBranch: r.agency_branch ?? '', enterpriseBranch: r.enterprise_branch ?? '' })
+          }
+        : null
   }
 }
 

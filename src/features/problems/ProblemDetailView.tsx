@@ -8,7 +8,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { useSession } from '@/hooks/useSession'
 import { StateView } from '@/components/StateView'
 import { formatDateTime } from '@/utils/date'
-import { TAB, problemDetailUrl } from '@/utils/routes'
+import { TAB, activityDetailUrl, problemDetailUrl } from '@/utils/routes'
 import { DetailStatus } from './DetailStatus'
 import { DueLabel } from './Due'
 import { Extensions, leadDues, Supervision, Units, Verdict } from './DetailSections'
@@ -20,11 +20,11 @@ import './styles.css'
 /** Actions whose forms pick a department from the catalogue. */
 const NEEDS_DEPARTMENTS = new Set(['route', 'reroute', 'request_co'])
 
-function Row({ label, value }: { label: string; value: string | null | undefined }) {
+function Row({ label, value, onClick, testId }: { label: string; value: string | null | undefined; onClick?: () => void; testId?: string }) {
   return (
-    <View className='detail-row'>
+    <View className='detail-row' onClick={onClick} data-testid={testId}>
       <Text className='detail-row__label'>{label}</Text>
-      <Text className='detail-row__value'>{value || '—'}</Text>
+      <Text className={`detail-row__value${onClick ? ' detail-row__value--link' : ''}`}>{value || '—'}</Text>
     </View>
   )
 }
@@ -164,6 +164,14 @@ function Detail({ problem }: { problem: ProblemDetail }) {
         <Row label='类别' value={categoryLabel(problem.category)} />
         {problem.station ? <Row label='站点' value={problem.station.name} /> : <Row label='企业' value={problem.enterpriseName} />}
         <Row label='提交人' value={problem.anonymous ? `${problem.filerName}（匿名提交）` : problem.filerName} />
+        {problem.raisedAt && (
+          <Row
+            label='提出于'
+            value={`${problem.raisedAt.pairingTitle}「${problem.raisedAt.activityTitle}」`}
+            onClick={() => void Taro.navigateTo({ url: activityDetailUrl((problem.raisedAt as NonNullable<typeof problem.raisedAt>).activityId) })}
+            testId='raised-at'
+          />
+        )}
         {problem.chainName && <Row label='产业链' value={problem.chainName} />}
         {problem.townName && <Row label='镇街' value={problem.townName} />}
         <Row label='承办部门' value={problem.leadDepartmentName ?? '等待调度中心分派'} />

@@ -51,6 +51,7 @@ export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state
       : [],
     filerName: showFiler ? row.filerName : '匿名',
     onBehalf: row.onBehalf,
+    raisedAt: row.raisedAt,
     lead: flow.lead ? { ...flow.lead, departmentName: dept(flow.lead.departmentId) } : null,
     coHandlers: flow.coHandlers.map((c) => ({ ...c, departmentName: dept(c.departmentId) })),
     extensions: flow.extensions.map((x) => ({ ...x, departmentName: dept(x.departmentId) })),
