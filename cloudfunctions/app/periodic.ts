@@ -1,5 +1,5 @@
 import { activityTypeLabel, type PlanProgress } from '@contract'
-import { chinaMinutes, pairingTitle, planProgress, shanghaiDate, weekBounds, weeklySummaryDue } from '../core'
+import { chinaMinutes, monthDayText, pairingTitle, planProgress, shanghaiDate, weekBounds, weeklySummaryDue } from '../core'
 import type { Queryable } from '../db/client'
 import type { Deps } from './context'
 import { addNotice } from './notice'
@@ -89,8 +89,6 @@ async function sendPlanReminders(deps: Deps, now: Date): Promise<number> {
   return n
 }
 
-const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
-
 async function sendWeeklySummaries(deps: Deps, now: Date): Promise<number> {
   const weekOf = weeklySummaryDue(now)
   if (!weekOf) return 0
@@ -103,7 +101,7 @@ async function sendWeeklySummaries(deps: Deps, now: Date): Promise<number> {
     const summary = await weekSummaryOf(q, person, enterprises, weekOf, now)
     const done = await deps.db.tx(async (t) => {
       if (!(await claim(t, WEEKLY_SUMMARY, person, weekOf, now))) return false
-      await addNotice(t, { person, title: `每周走访小结（${monthDay(weekOf)}—${monthDay(sunday)}）`, body: summary.text }, now)
+      await addNotice(t, { person, title: `每周走访小结（${monthDayText(weekOf)}—${monthDayText(sunday)}）`, body: summary.text }, now)
       return true
     })
     if (done) n++
