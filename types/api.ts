@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
-import type { Session, User } from './accounts'
+import type { Invite, IssuedInvite, Session, User } from './accounts'
 import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { Photo, ProblemDetail, ProblemSummary } from './problems'
 import type { Station } from './stations'
@@ -35,7 +35,20 @@ const action = <I extends z.ZodType>(spec: ActionSpec<I>) => spec
 export const API = {
   accounts: {
     demoSignIn: action({ input: s.demoSignInInput, access: 'public', summary: '演示登录（仅演示模式）：按角色登录演示账号', output: 'Session' }),
-    me: action({ input: s.emptyInput, access: 'user', summary: '当前登录用户及其角色', output: 'User' })
+    me: action({ input: s.emptyInput, access: 'user', summary: '当前登录用户及其角色', output: 'User' }),
+    signIn: action({ input: s.signInInput, access: 'public', summary: '账号密码登录（本地与自建部署的电脑端）；连续输错 5 次锁定 15 分钟', output: 'Session' }),
+    redeemInvite: action({
+      input: s.redeemInviteInput,
+      access: 'public',
+      idempotent: true,
+      summary: '使用邀请码获得角色：已登录者（微信上按 OPENID）直接加上角色；新用户同时建号',
+      output: 'Session'
+    }),
+    changePassword: action({ input: s.changePasswordInput, access: 'user', summary: '修改密码', output: '{ changed: true }' }),
+    issueInvite: action({ input: s.issueInviteInput, access: 'user', idempotent: true, summary: '管理员：签发一次性、限期的邀请码（授予一个角色与范围）', output: 'IssuedInvite' }),
+    invites: action({ input: s.emptyInput, access: 'user', summary: '管理员：邀请码列表（不含邀请码本身）', output: 'Invite[]' }),
+    revokeInvite: action({ input: s.inviteIdInput, access: 'user', summary: '管理员：撤销尚未使用的邀请码', output: 'Invite' }),
+    revokeRole: action({ input: s.revokeRoleInput, access: 'user', summary: '管理员：收回某人的一个角色（不能收回最后一位管理员）', output: 'User' })
   },
   catalog: {
     bootstrap: action({ input: s.emptyInput, access: 'public', summary: '部门、镇街、产业链等基础数据', output: 'Bootstrap' }),
@@ -185,7 +198,17 @@ export const API = {
 } as const
 
 export interface ApiOutputs {
-  accounts: { demoSignIn: Session; me: User }
+  accounts: {
+    demoSignIn: Session
+    me: User
+    signIn: Session
+    redeemInvite: Session
+    changePassword: { changed: true }
+    issueInvite: IssuedInvite
+    invites: Invite[]
+    revokeInvite: Invite
+    revokeRole: User
+  }
   catalog: { bootstrap: Bootstrap; overview: Overview; enterprises: Enterprise[] }
   problems: {
     file: ProblemDetail

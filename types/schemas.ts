@@ -40,6 +40,64 @@ export const demoSignInInput = z.strictObject({
   role: z.enum(ROLES, { error: '请选择一个演示角色' })
 })
 
+const login = z
+  .string({ error: '请填写账号' })
+  .trim()
+  .toLowerCase()
+  .min(3, { error: '账号至少 3 个字符' })
+  .max(32, { error: '账号不超过 32 个字符' })
+  .regex(/^[a-z0-9._-]+$/, { error: '账号只能用字母、数字和 . _ -' })
+
+/** At least 10 characters with letters and digits: the console holds complaints about government units. */
+const newPassword = z
+  .string({ error: '请设置密码' })
+  .min(10, { error: '密码至少 10 位' })
+  .max(128, { error: '密码不超过 128 位' })
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), { error: '密码需同时包含字母和数字' })
+
+export const signInInput = z.strictObject({
+  login: z.string({ error: '请填写账号' }).trim().toLowerCase().min(1, { error: '请填写账号' }).max(64, { error: '账号或密码不正确' }),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '账号或密码不正确' })
+})
+
+/** Codes look like K7QM-3XRD-9PWT (no 0/O/1/I); case and dashes do not matter when typed. */
+export const inviteCode = z
+  .string({ error: '请填写邀请码' })
+  .transform((v) => v.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+  .refine((v) => /^[A-HJ-NP-Z2-9]{12}$/.test(v), { error: '邀请码应为 12 位字母和数字' })
+
+/**
+ * Redeeming an invite: someone already known (signed in, or on WeChat by their OPENID) just gains the
+ * role; a newcomer gives a name, and on the web also a login and password for later sign-ins.
+ */
+export const redeemInviteInput = z.strictObject({
+  code: inviteCode,
+  name: z.string({ error: '请填写姓名' }).trim().min(2, { error: '姓名至少 2 个字' }).max(20, { error: '姓名不超过 20 个字' }).optional(),
+  login: login.optional(),
+  password: newPassword.optional()
+})
+
+export const issueInviteInput = z.strictObject({
+  role: z.enum(ROLES, { error: '请选择角色' }),
+  /** The enterprise, department or station the role is over; none for district-wide roles. */
+  scopeId: id('范围').optional(),
+  days: z.number({ error: '有效天数不正确' }).int({ error: '有效天数应为整数' }).min(1, { error: '至少 1 天' }).max(30, { error: '最多 30 天' }).optional(),
+  note: z.string({ error: '备注不正确' }).trim().max(40, { error: '备注不超过 40 个字' }).optional()
+})
+
+export const inviteIdInput = z.strictObject({ id: id('邀请码') })
+
+export const changePasswordInput = z.strictObject({
+  current: z.string({ error: '请填写当前密码' }).min(1, { error: '请填写当前密码' }).max(128, { error: '当前密码不正确' }),
+  next: newPassword
+})
+
+export const revokeRoleInput = z.strictObject({
+  personId: id('人员'),
+  role: z.enum(ROLES, { error: '请选择角色' }),
+  scopeId: id('范围').optional()
+})
+
 export const fileProblemInput = z.strictObject({
   title: z
     .string({ error: '请填写标题' })
@@ -78,6 +136,9 @@ export const listEnterprisesInput = z.strictObject({
 })
 
 export type DemoSignInInput = z.output<typeof demoSignInInput>
+export type SignInInput = z.output<typeof signInInput>
+export type RedeemInviteInput = z.output<typeof redeemInviteInput>
+export type IssueInviteInput = z.output<typeof issueInviteInput>
 export type FileProblemInput = z.output<typeof fileProblemInput>
 export type ListStationsInput = z.output<typeof listStationsInput>
 export type ListEnterprisesInput = z.output<typeof listEnterprisesInput>

@@ -29,6 +29,8 @@ export interface Deps {
 export interface Ctx {
   deps: Deps
   caller: Caller | null
+  /** How the host learnt who is calling: on WeChat the OPENID, which redeeming an invite binds to a person. */
+  identity: Identity
   /** The queryable to use: the request's transaction when the action is idempotent, else the pool. */
   q: Queryable
   now: Date

@@ -48,7 +48,7 @@ export async function dispatch(deps: Deps, fn: string, body: unknown, identity: 
     }
 
     const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[fn][body.action]
-    const run = (q: Queryable) => handler({ deps, caller: who, q, now }, parsed.data)
+    const run = (q: Queryable) => handler({ deps, caller: who, identity, q, now }, parsed.data)
     if (!spec.idempotent) return ok(await run(deps.db))
     if (!requestId || !who) return ok(await deps.db.tx(run))
     return ok(await deps.db.tx((q) => once(q, [who.personId, fn, body.action as string, requestId], () => run(q))))

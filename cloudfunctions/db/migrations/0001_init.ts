@@ -43,7 +43,27 @@ CREATE TABLE people (
   openid text UNIQUE,
   -- Party member: may book services open only to Party members (组织关系转接 …)
   party_member boolean NOT NULL DEFAULT false,
+  -- console sign-in (local and self-hosted): a login name and a scrypt hash; WeChat users have neither
+  login text UNIQUE,
+  password_hash text,
+  failed_logins integer NOT NULL DEFAULT 0,
+  locked_until timestamptz,
   created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Single-use, expiring codes an administrator issues to grant a role; only the code's hash is kept.
+CREATE TABLE invites (
+  id text PRIMARY KEY,
+  code_hash text NOT NULL UNIQUE,
+  role text NOT NULL CHECK (role IN ('enterprise', 'secretary', 'handler', 'dispatcher', 'station', 'admin')),
+  scope_id text NOT NULL DEFAULT '',
+  note text NOT NULL DEFAULT '',
+  created_by text REFERENCES people(id),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_by text REFERENCES people(id),
+  used_at timestamptz,
+  revoked_at timestamptz
 );
 
 CREATE TABLE person_roles (
