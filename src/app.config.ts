@@ -23,7 +23,9 @@ export default defineAppConfig({
     // first secretaries: their enterprises, logging a visit, the visit history with the weekly summary
     { root: 'packages/secretary', pages: ['enterprises/index', 'visit/index', 'visits/index'] },
     // the district: pairs' activity, plan completion and problems solved; annual plans
-    { root: 'packages/pairing-oversight', pages: ['dashboard/index', 'plans/index'] }
+    { root: 'packages/pairing-oversight', pages: ['dashboard/index', 'plans/index'] },
+    // system administrators: 邀请码管理 (issue single-use invite codes that grant a role, list and revoke them)
+    { root: 'packages/admin', pages: ['invites/index'] }
   ],
   // WeChat refuses getLocation unless it is declared here, with the reason shown in the permission prompt
   requiredPrivateInfos: ['getLocation'],

@@ -60,6 +60,16 @@ export function updateSessionUser(user: User): void {
   saveSession({ token: s.token, user })
 }
 
+/**
+ * On WeChat (cloud functions) the caller is the OPENID and no token is ever sent: the stand-in token
+ * below keeps a user learnt from accounts.me as the signed-in session, so every page sees them.
+ */
+export const WECHAT_TOKEN = 'wx-openid'
+
+export function adoptWeChatUser(user: User): void {
+  saveSession({ token: WECHAT_TOKEN, user })
+}
+
 export function clearSession(): void {
   current = null
   try {

@@ -24,7 +24,8 @@ export const PAGE = {
   secretaryEnterprises: '/packages/secretary/enterprises/index',
   secretaryVisits: '/packages/secretary/visits/index',
   pairingOversight: '/packages/pairing-oversight/dashboard/index',
-  pairingPlans: '/packages/pairing-oversight/plans/index'
+  pairingPlans: '/packages/pairing-oversight/plans/index',
+  adminInvites: '/packages/admin/invites/index'
 } as const
 
 export const pairingDetailUrl = (id: string): string => `/packages/pairings/detail/index?id=${encodeURIComponent(id)}`

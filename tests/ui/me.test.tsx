@@ -49,14 +49,40 @@ test('tapping a role signs in with it, saves the session and shows the account',
   expect(getSession()).toBeNull()
 })
 
-test('demo mode off: the server’s FORBIDDEN message is shown and nobody is signed in', async () => {
+test('signed out on the web: the sign-in form first, 使用邀请码, and the demo roles below it, labelled 演示', () => {
+  render(<MeView />)
+  const form = screen.getByTestId('sign-in-form')
+  const invite = screen.getByTestId('invite-entry')
+  const demo = screen.getByTestId('demo-picker')
+  expect(within(demo).getByText('演示')).toBeInTheDocument()
+  // in page order: sign-in, invite, demo
+  expect(form.compareDocumentPosition(invite) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(invite.compareDocumentPosition(demo) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  // nothing is asked of the host until someone acts
+  expect(request).not.toHaveBeenCalled()
+})
+
+test('demo mode off: the server’s FORBIDDEN message is shown, the demo cards give way, nobody is signed in', async () => {
   request.mockResolvedValueOnce(errorBody(403, 'FORBIDDEN', '演示登录已关闭'))
   render(<MeView />)
   fireEvent.click(screen.getByText(ROLE_LABELS.enterprise))
   const alert = await screen.findByTestId('sign-in-error')
   expect(alert).toHaveTextContent('演示登录已关闭')
+  expect(alert).toHaveTextContent('请用管理员开通的账号登录，或使用邀请码开通账号')
   expect(getSession()).toBeNull()
-  expect(screen.getAllByTestId(/^role-/)).toHaveLength(6)
+  expect(screen.queryAllByTestId(/^role-/)).toHaveLength(0)
+  // the real ways in stay
+  expect(screen.getByTestId('sign-in-form')).toBeInTheDocument()
+  expect(screen.getByTestId('invite-entry')).toBeInTheDocument()
+})
+
+test('a demo account is not offered 修改密码 (it has no password); 使用邀请码 is', async () => {
+  request.mockResolvedValueOnce(okBody(handlerSession)).mockResolvedValue(okBody(handlerSession.user))
+  render(<MeView />)
+  fireEvent.click(screen.getByText(ROLE_LABELS.handler))
+  expect(await screen.findByText('陈经办')).toBeInTheDocument()
+  expect(screen.getByTestId('tool-invite')).toBeInTheDocument()
+  expect(screen.queryByTestId('tool-password')).toBeNull()
 })
 
 test('a network failure says so in Chinese', async () => {

@@ -1,13 +1,16 @@
-import { useEffect } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import type { Session } from '@contract/accounts'
-import { call } from '@/services/cloud'
+import { call, usesWxCloud } from '@/services/cloud'
 import { clearSession, updateSessionUser } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { PAGE, TAB } from '@/utils/routes'
+import { RedeemInviteForm } from './RedeemInviteForm'
+import { ChangePasswordForm } from './ChangePasswordForm'
+import { knownWithoutPassword } from './codes'
 
 interface Link {
   title: string
@@ -20,6 +23,14 @@ interface Link {
 
 function linksFor(roles: Set<Role>): Link[] {
   const links: Link[] = []
+  if (roles.has('admin')) {
+    links.push({
+      title: '邀请码管理',
+      desc: '签发邀请码为同事开通角色，查看使用情况、撤销未用的邀请码',
+      go: () => void Taro.navigateTo({ url: PAGE.adminInvites }),
+      testId: 'link-admin-invites'
+    })
+  }
   if (roles.has('handler')) {
     links.push({ title: '部门待办', desc: '签收、办理派到本部门的诉求', go: () => void Taro.navigateTo({ url: PAGE.handlerInbox }) })
   }
@@ -109,7 +120,56 @@ function DispatchTools() {
   )
 }
 
-/** Signed in: who I am, my role grants, the way to my console, and 退出登录. */
+/** One row of 账号与安全 that opens into its form; one open at a time. */
+function Expander({ title, desc, open, onToggle, testId, children }: { title: string; desc: string; open: boolean; onToggle: () => void; testId: string; children: ReactNode }) {
+  return (
+    <View className='acc-expander' data-testid={testId}>
+      <View className='acc-entry' role='button' aria-expanded={open} onClick={onToggle}>
+        <View className='acc-entry__text'>
+          <Text className='acc-entry__title'>{title}</Text>
+          <Text className='acc-entry__desc'>{desc}</Text>
+        </View>
+        <Text className='acc-entry__arrow'>{open ? '收起' : '›'}</Text>
+      </View>
+      {open && <View className='acc-entry__body'>{children}</View>}
+    </View>
+  )
+}
+
+type Opened = 'invite' | 'password' | null
+
+/** 账号与安全: another role by invite code; 修改密码 for accounts that sign in with one (HTTP hosts). */
+function AccountTools({ session }: { session: Session }) {
+  const [opened, setOpened] = useState<Opened>(null)
+  const toggle = (which: Opened) => setOpened(opened === which ? null : which)
+  const wx = usesWxCloud()
+  const password = !wx && !knownWithoutPassword(session.user.id)
+  return (
+    <>
+      <View className='section-title'>
+        <Text>账号与安全</Text>
+      </View>
+      <View className='card acc-tools'>
+        <Expander
+          title='使用邀请码'
+          desc='收到新的邀请码？用它为本账号加上一个角色'
+          open={opened === 'invite'}
+          onToggle={() => toggle('invite')}
+          testId='tool-invite'
+        >
+          <RedeemInviteForm who='member' user={session.user} onDone={() => setOpened(null)} />
+        </Expander>
+        {password && (
+          <Expander title='修改密码' desc='定期更换密码，保护账号安全' open={opened === 'password'} onToggle={() => toggle('password')} testId='tool-password'>
+            <ChangePasswordForm personId={session.user.id} onDone={() => setOpened(null)} />
+          </Expander>
+        )}
+      </View>
+    </>
+  )
+}
+
+/** Signed in: who I am, my role grants, the way to my consoles, 使用邀请码 and 修改密码, and 退出登录 (not on WeChat). */
 export function AccountPanel({ session }: { session: Session }) {
   const { user } = session
 
@@ -159,7 +219,11 @@ export function AccountPanel({ session }: { session: Session }) {
         <Text>我的角色</Text>
       </View>
       <View className='card'>
-        {user.roles.length === 0 && <Text className='muted'>暂未分配角色，请联系管理员。</Text>}
+        {user.roles.length === 0 && (
+          <Text className='muted' data-testid='no-roles'>
+            暂未分配角色。请向系统管理员索取邀请码，在下方“使用邀请码”中填写即可获得角色。
+          </Text>
+        )}
         {user.roles.map((g, i) => (
           <View key={`${g.role}-${g.scopeId ?? i}`} className='grant-row' data-testid='grant-row'>
             <Text className='grant-row__role'>{ROLE_LABELS[g.role] ?? g.role}</Text>
@@ -196,11 +260,19 @@ export function AccountPanel({ session }: { session: Session }) {
 
       {roles.has('dispatcher') && <DispatchTools />}
 
-      <View className='account-signout'>
-        <Button block size='large' onClick={signOut}>
-          退出登录
-        </Button>
-      </View>
+      <AccountTools session={session} />
+
+      {usesWxCloud() ? (
+        <Text className='acc-note acc-note--center' data-testid='wechat-signed-in'>
+          在微信中，链上通按您的微信身份自动登录，无需密码。
+        </Text>
+      ) : (
+        <View className='account-signout'>
+          <Button block size='large' onClick={signOut}>
+            退出登录
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,18 +1,27 @@
 import { View } from '@tarojs/components'
+import { usesWxCloud } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 // NutUI (via AccountPanel) before our own components, so every page orders the shared CSS alike
 import { AccountPanel } from './AccountPanel'
-import { SignInPanel } from './SignInPanel'
+import { WebSignedOut, WeChatWelcome } from './SignedOut'
 import { PageHeader } from '@/components/PageHeader'
 import './styles.css'
 
-/** 我的: demo sign-in when signed out; account, roles and consoles when signed in. */
+/**
+ * 我的. Signed in: account, roles, consoles, invite codes and password. Signed out on an HTTP host: sign-in
+ * with a password, an invite code for newcomers, and the demo roles while the host is in demo mode. On
+ * WeChat nobody signs in: the OPENID is the account (accounts.me), and an unknown one opens an account with
+ * an invite code.
+ */
 export function MeView() {
   const session = useSession()
+  const wx = usesWxCloud()
+  let subtitle = '账号与角色'
+  if (!session) subtitle = wx ? '开通账号后提交诉求、处理待办' : '登录后提交诉求、处理待办'
   return (
-    <View className='page'>
-      <PageHeader title='我的' subtitle={session ? '账号与角色' : '登录后提交诉求、处理待办'} />
-      {session ? <AccountPanel session={session} /> : <SignInPanel />}
+    <View className='page me-page'>
+      <PageHeader title='我的' subtitle={subtitle} />
+      {session ? <AccountPanel session={session} /> : wx ? <WeChatWelcome /> : <WebSignedOut />}
     </View>
   )
 }

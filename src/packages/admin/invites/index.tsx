@@ -1,0 +1,5 @@
+import { InvitesView } from '@/features/admin/InvitesView'
+
+export default function Page() {
+  return <InvitesView />
+}
