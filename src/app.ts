@@ -1,7 +1,15 @@
 import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { call, usesWxCloud } from '@/services/cloud'
+import { adoptWeChatUser } from '@/services/session'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // On WeChat the OPENID is the account: learn at launch who that is (roles may have changed since the
+    // last visit), so every page — not only 我的 — knows the user. Unknown users get the invite form on 我的.
+    if (usesWxCloud()) void call('accounts', 'me', {}).then(adoptWeChatUser, () => undefined)
+  })
   return children
 }
 
