@@ -2,7 +2,7 @@ import type { Db } from './client'
 import { MIGRATIONS } from './migrations'
 
 // Any constant works; it only has to be the same for every host that migrates this database.
-const MIGRATION_LOCK = 7_204_311
+export const MIGRATION_LOCK = 7_204_311
 
 /**
  * Applies pending migrations. Several hosts may start at once against one server: the advisory
