@@ -18,7 +18,7 @@ import { newId } from '../ids'
 import { qrDataUrl } from '../qr'
 import { canManageStation, requireCaller } from '../policy'
 import * as repo from '../../db/repos/bookings'
-import { onSiteCounts } from '../../db/repos/stations'
+import { findStation, onSiteCounts } from '../../db/repos/stations'
 import { loadFlowSettings } from '../flow-env'
 import { promoteWaitlist } from '../waitlist'
 import type { Queryable } from '../../db/client'
@@ -183,6 +183,8 @@ async function recordArrival(ctx: Ctx, caller: Caller, bookingId: string): Promi
 async function walkIn(ctx: Ctx, input: { stationId: string }): Promise<{ onSite: number }> {
   const caller = requireCaller(ctx.caller)
   requireManagerOf(caller, input.stationId)
+  // an administrator may stand in anywhere: an unknown station is NOT_FOUND, not a failed insert
+  if (!(await findStation(ctx.q, input.stationId))) throw notFound('该站点')
   await ctx.q.query('INSERT INTO station_check_ins (id, station_id, recorded_by, at) VALUES ($1, $2, $3, $4)', [
     newId('ci'),
     input.stationId,

@@ -9,7 +9,10 @@ import type { ProblemRow } from '../../../db/repos/problems'
  */
 export function actorsFor(caller: Caller, p: ProblemRow): FlowActor[] {
   const out: FlowActor[] = []
-  if (p.filedBy === caller.personId || scopesOf(caller, 'enterprise').includes(p.summary.enterpriseId)) {
+  // the enterprise's staff stand in for its filer; a chain-level item is the dispatcher's, filed under
+  // its first member's enterprise only for counting, so that member's staff read it but do not evaluate it
+  const staffOfFiler = !p.summary.chainLevel && scopesOf(caller, 'enterprise').includes(p.summary.enterpriseId)
+  if (p.filedBy === caller.personId || staffOfFiler) {
     out.push({ kind: 'filer', personId: caller.personId, enterpriseId: filingParty(p.summary.enterpriseId, p.filedBy) })
   }
   for (const departmentId of scopesOf(caller, 'handler')) {

@@ -50,7 +50,8 @@ export async function detailFor(ctx: Ctx, caller: Caller, row: ProblemRow, state
       ? row.routingSuggestions.map((s) => ({ departmentId: s.departmentId, departmentName: dept(s.departmentId), confidence: s.confidence }))
       : [],
     filerName: showFiler ? row.filerName : '匿名',
-    onBehalf: row.onBehalf,
+    // 代提 of an anonymous problem would name its filer: the enterprise's first secretary
+    onBehalf: showFiler ? row.onBehalf : false,
     raisedAt: row.raisedAt,
     lead: flow.lead ? { ...flow.lead, departmentName: dept(flow.lead.departmentId) } : null,
     coHandlers: flow.coHandlers.map((c) => ({ ...c, departmentName: dept(c.departmentId) })),
