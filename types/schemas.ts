@@ -223,7 +223,16 @@ export const markNoticesReadInput = z.strictObject({
 })
 
 const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
-const day = z.string({ error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+/** A day on the calendar (2026-02-30 is not), in years the database and the calendar rules both take. */
+const isCalendarDay = (v: string) => {
+  const [y, m, d] = v.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return y >= 1900 && y <= 2100 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
+const day = z
+  .string({ error: '请选择日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+  .refine(isCalendarDay, { error: '日期不正确' })
 
 export const figuresInput = z.strictObject({
   from: month.optional(),

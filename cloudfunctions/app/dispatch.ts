@@ -41,11 +41,15 @@ export async function dispatch(deps: Deps, fn: string, body: unknown, identity: 
     const who = caller === 'expired' ? null : caller
     if (spec.access === 'user' && !who) return fail('UNAUTHENTICATED', '请先登录')
 
-    const parsed = spec.input.safeParse(body.input ?? {})
+    const parsed = safeParse(spec.input, body.input ?? {})
+    if (!parsed) return fail('VALIDATION', '输入格式不正确')
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error)
       return fail('VALIDATION', Object.values(fields)[0] ?? '输入有误', fields)
     }
+    // text PostgreSQL cannot store (U+0000, half of a surrogate pair): refused here, not half-way through a handler
+    const bad = unstorableAt(parsed.data)
+    if (bad !== null) return fail('VALIDATION', UNSTORABLE, { [bad || '_']: UNSTORABLE })
 
     const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[fn][body.action]
     const run = (q: Queryable) => handler({ deps, caller: who, identity, q, now }, parsed.data)
@@ -54,6 +58,11 @@ export async function dispatch(deps: Deps, fn: string, body: unknown, identity: 
     return ok(await deps.db.tx((q) => once(q, [who.personId, fn, body.action as string, requestId], () => run(q))))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.fields)
+    if (isDataException(e)) {
+      // logged all the same: the contract's schema should have refused it with a better message
+      deps.log(`${fn} input refused by the database`, e)
+      return fail('VALIDATION', '输入的内容无效（如不存在的日期），请检查后重试')
+    }
     deps.log(`${fn} failed`, e)
     return fail('INTERNAL', '服务器开小差了，请稍后再试')
   }
@@ -83,6 +92,41 @@ async function once(q: Queryable, key: [string, string, string, string], work: (
   )
   return data
 }
+
+/**
+ * zod's safeParse, which can itself throw on JSON like `{"title":{"length":{"toString":1}}}` (a length
+ * check compares an object that has no primitive value): that is malformed input, so null, not a crash.
+ */
+function safeParse(schema: z.ZodType, input: unknown): ReturnType<z.ZodType['safeParse']> | null {
+  try {
+    return schema.safeParse(input)
+  } catch {
+    return null
+  }
+}
+
+const UNSTORABLE = '输入含有无法识别的字符，请删除后重试'
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text)
+
+/** The path (`a.0.b`, '' for the whole input) of the first string or key PostgreSQL cannot store, or null. */
+function unstorableAt(value: unknown, at = ''): string | null {
+  if (typeof value === 'string') return unstorable(value) ? at : null
+  if (typeof value !== 'object' || value === null) return null
+  for (const [k, v] of Object.entries(value)) {
+    const path = at ? `${at}.${k}` : k
+    if (unstorable(k)) return path
+    const found = unstorableAt(v, path)
+    if (found !== null) return found
+  }
+  return null
+}
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a date that does not exist, a number out of range)
+ * mean input the schema let through but the database cannot take: a refusal, not a crash.
+ */
+const isDataException = (e: unknown) => typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^22[0-9A-Z]{3}$/.test((e as { code: string }).code)
 
 async function resolveCaller(deps: Deps, identity: Identity, now: Date): Promise<Caller | null | 'expired'> {
   let personId: string | null = null

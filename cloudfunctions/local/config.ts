@@ -10,9 +10,11 @@ export interface HostConfig {
   demo: boolean
   sessionSecret: string
   staticDir: string
+  /** Other origins whose pages may call the API (CORS); the host's own origin always may. */
+  allowedOrigins: string[]
 }
 
-/** Reads the environment: PORT, HOST, DATA_DIR, DATABASE_URL, NODE_ENV, LST_DEMO, SESSION_SECRET. */
+/** Reads the environment: PORT, HOST, DATA_DIR, DATABASE_URL, NODE_ENV, LST_DEMO, SESSION_SECRET, STATIC_DIR, ALLOWED_ORIGINS. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): HostConfig {
   const dataDir = path.resolve(root, env.DATA_DIR || '.data')
   fs.mkdirSync(dataDir, { recursive: true })
@@ -27,8 +29,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     databaseUrl: env.DATABASE_URL || undefined,
     demo,
     sessionSecret: env.SESSION_SECRET || persistentSecret(dataDir),
-    staticDir: path.resolve(root, env.STATIC_DIR || 'dist/h5')
+    staticDir: path.resolve(root, env.STATIC_DIR || 'dist/h5'),
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS)
   }
+}
+
+/**
+ * ALLOWED_ORIGINS: comma-separated origins (`https://admin.example.cn,http://localhost:10086`) whose pages
+ * may call the API from the browser. Empty or unset: none, only pages the host serves itself.
+ * Each must be a bare http(s) origin; `*` is refused, since any site could then act for a signed-in user.
+ */
+export function parseOrigins(value: string | undefined): string[] {
+  const out: string[] = []
+  for (const raw of (value ?? '').split(',')) {
+    const text = raw.trim()
+    if (!text) continue
+    if (text === '*' || text === 'null') throw new Error(`ALLOWED_ORIGINS 不能包含 ${text}，请逐个列出允许的来源`)
+    let url: URL
+    try {
+      url = new URL(text)
+    } catch {
+      throw new Error(`ALLOWED_ORIGINS 中的来源无效：${text}`)
+    }
+    const bare = url.pathname === '/' && !/[?#@]/.test(text)
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+      throw new Error(`ALLOWED_ORIGINS 中的来源应形如 https://example.cn（协议、域名与端口，不带路径）：${text}`)
+    }
+    if (!out.includes(url.origin)) out.push(url.origin)
+  }
+  return out
 }
 
 /** A secret kept in the data directory, so sessions survive a restart without configuration. */

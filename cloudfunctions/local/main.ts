@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     log: (message, error) => console.error(`[${new Date().toISOString()}] ${message}`, error ?? ''),
     routingStarter: () => fs.readFileSync(path.resolve('data/routing/starter.jsonl'), 'utf8')
   }
-  const host = await startHost({ deps, photos, staticDir: config.staticDir, port: config.port, host: config.host })
+  const host = await startHost({ deps, photos, staticDir: config.staticDir, port: config.port, host: config.host, allowedOrigins: config.allowedOrigins })
   console.log(`\n链上通 已启动：${host.url}`)
   console.log(`数据库：${db.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`)
   if (config.demo) {
