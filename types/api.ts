@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import * as a from './admin-schemas'
+import type { AdminChain, AdminDepartment, AdminEnterprise, AdminPairing, AdminPerson, AdminService, AdminStation, AdminTown, AuditEntry, ImportReport } from './admin'
 import type { Invite, IssuedInvite, Session, User } from './accounts'
 import type { Bootstrap, Enterprise, Overview } from './catalog'
 import type { Photo, ProblemDetail, ProblemSummary } from './problems'
@@ -47,8 +49,45 @@ export const API = {
     changePassword: action({ input: s.changePasswordInput, access: 'user', summary: '修改密码', output: '{ changed: true }' }),
     issueInvite: action({ input: s.issueInviteInput, access: 'user', idempotent: true, summary: '管理员：签发一次性、限期的邀请码（授予一个角色与范围）', output: 'IssuedInvite' }),
     invites: action({ input: s.emptyInput, access: 'user', summary: '管理员：邀请码列表（不含邀请码本身）', output: 'Invite[]' }),
-    revokeInvite: action({ input: s.inviteIdInput, access: 'user', summary: '管理员：撤销尚未使用的邀请码', output: 'Invite' }),
-    revokeRole: action({ input: s.revokeRoleInput, access: 'user', summary: '管理员：收回某人的一个角色（不能收回最后一位管理员）', output: 'User' })
+    revokeInvite: action({ input: s.inviteIdInput, access: 'user', idempotent: true, summary: '管理员：撤销尚未使用的邀请码', output: 'Invite' }),
+    revokeRole: action({ input: s.revokeRoleInput, access: 'user', idempotent: true, summary: '管理员：收回某人的一个角色（不能收回最后一位管理员）', output: 'User' }),
+    exportMine: action({ input: s.emptyInput, access: 'user', summary: '导出本人的全部数据（JSON 文件）：账号、角色、诉求、预约、走访、签到、消息与照片记录', output: 'ExportedFile' }),
+    eraseMe: action({
+      input: a.eraseMeInput,
+      access: 'user',
+      idempotent: true,
+      summary: '注销本人：删除姓名、电话、账号与微信绑定、角色和消息，取消未来的预约；提交过的诉求保留并匿名',
+      output: '{ erased: true }'
+    })
+  },
+  admin: {
+    departments: action({ input: a.adminListInput, access: 'user', summary: '管理员：部门列表', output: 'AdminDepartment[]' }),
+    saveDepartment: action({ input: a.saveDepartmentInput, access: 'user', idempotent: true, summary: '管理员：新增或修改部门', output: 'AdminDepartment' }),
+    towns: action({ input: a.adminListInput, access: 'user', summary: '管理员：镇街列表', output: 'AdminTown[]' }),
+    saveTown: action({ input: a.saveTownInput, access: 'user', idempotent: true, summary: '管理员：新增或修改镇街', output: 'AdminTown' }),
+    chains: action({ input: a.adminListInput, access: 'user', summary: '管理员：产业链列表（牵头与协同部门）', output: 'AdminChain[]' }),
+    saveChain: action({ input: a.saveChainInput, access: 'user', idempotent: true, summary: '管理员：新增或修改产业链', output: 'AdminChain' }),
+    enterprises: action({ input: a.adminListInput, access: 'user', summary: '管理员：企业列表（含统一社会信用代码）', output: 'AdminEnterprise[]' }),
+    saveEnterprise: action({ input: a.saveEnterpriseInput, access: 'user', idempotent: true, summary: '管理员：新增或修改企业（校验统一社会信用代码）', output: 'AdminEnterprise' }),
+    people: action({ input: a.listPeopleInput, access: 'user', summary: '管理员：人员与角色（电话打码）', output: 'AdminPerson[]' }),
+    savePerson: action({ input: a.savePersonInput, access: 'user', idempotent: true, summary: '管理员：新增或修改人员', output: 'AdminPerson' }),
+    grantRole: action({ input: a.grantRoleInput, access: 'user', idempotent: true, summary: '管理员：给已有人员授予一个角色与范围', output: 'AdminPerson' }),
+    stations: action({ input: a.adminListInput, access: 'user', summary: '管理员：站点列表', output: 'AdminStation[]' }),
+    saveStation: action({ input: a.saveStationInput, access: 'user', idempotent: true, summary: '管理员：新增或修改站点', output: 'AdminStation' }),
+    services: action({ input: a.listServicesInput, access: 'user', summary: '管理员：服务项目列表', output: 'AdminService[]' }),
+    saveServiceItem: action({ input: a.saveServiceItemInput, access: 'user', idempotent: true, summary: '管理员：新增或修改站点的服务项目（时段由站点管理员设置）', output: 'AdminService' }),
+    pairings: action({ input: a.adminListInput, access: 'user', summary: '管理员：结对列表', output: 'AdminPairing[]' }),
+    savePairing: action({ input: a.savePairingInput, access: 'user', idempotent: true, summary: '管理员：新增或修改结对', output: 'AdminPairing' }),
+    remove: action({ input: a.adminRemoveInput, access: 'user', idempotent: true, summary: '管理员：删除一条记录（仍被引用时拒绝并说明原因）', output: '{ removed: true }' }),
+    import: action({
+      input: a.importInput,
+      access: 'user',
+      idempotent: true,
+      summary: '管理员：从 .xlsx 或 .csv 导入企业、结对、站点或人员；逐行报告错误，有错则整批不导入，可先试导入',
+      output: 'ImportReport'
+    }),
+    export: action({ input: a.exportListInput, access: 'user', summary: '管理员：导出任一列表或操作日志（.xlsx 或 .csv，列与导入模板一致）', output: 'ExportedFile' }),
+    audit: action({ input: a.auditInput, access: 'user', summary: '管理员：操作日志（谁、何时、改前、改后），新的在前', output: 'AuditEntry[]' })
   },
   catalog: {
     bootstrap: action({ input: s.emptyInput, access: 'public', summary: '部门、镇街、产业链等基础数据', output: 'Bootstrap' }),
@@ -91,11 +130,11 @@ export const API = {
   },
   settings: {
     get: action({ input: s.emptyInput, access: 'user', summary: '调度员：派单规则、时限、节假日调整与模型状态', output: 'FlowSettingsDto' }),
-    saveRule: action({ input: s.saveRuleInput, access: 'user', summary: '调度员：新增或修改派单规则', output: 'FlowSettingsDto' }),
-    deleteRule: action({ input: s.ruleIdInput, access: 'user', summary: '调度员：删除派单规则', output: 'FlowSettingsDto' }),
-    saveSla: action({ input: s.saveSlaInput, access: 'user', summary: '调度员：设置某类诉求的签收、答复与延期时限', output: 'FlowSettingsDto' }),
-    saveCalendarDay: action({ input: s.calendarOverrideInput, access: 'user', summary: '调度员：录入放假或调休上班的日期', output: 'FlowSettingsDto' }),
-    deleteCalendarDay: action({ input: s.calendarDateInput, access: 'user', summary: '调度员：删除一条节假日调整', output: 'FlowSettingsDto' }),
+    saveRule: action({ input: s.saveRuleInput, access: 'user', idempotent: true, summary: '调度员：新增或修改派单规则', output: 'FlowSettingsDto' }),
+    deleteRule: action({ input: s.ruleIdInput, access: 'user', idempotent: true, summary: '调度员：删除派单规则', output: 'FlowSettingsDto' }),
+    saveSla: action({ input: s.saveSlaInput, access: 'user', idempotent: true, summary: '调度员：设置某类诉求的签收、答复与延期时限', output: 'FlowSettingsDto' }),
+    saveCalendarDay: action({ input: s.calendarOverrideInput, access: 'user', idempotent: true, summary: '调度员：录入放假或调休上班的日期', output: 'FlowSettingsDto' }),
+    deleteCalendarDay: action({ input: s.calendarDateInput, access: 'user', idempotent: true, summary: '调度员：删除一条节假日调整', output: 'FlowSettingsDto' }),
     retrain: action({ input: s.emptyInput, access: 'user', summary: '调度员：用退单、转办后被签收的诉求重新训练派单模型', output: 'FlowSettingsDto' })
   },
   files: {
@@ -208,6 +247,31 @@ export interface ApiOutputs {
     invites: Invite[]
     revokeInvite: Invite
     revokeRole: User
+    exportMine: ExportedFile
+    eraseMe: { erased: true }
+  }
+  admin: {
+    departments: AdminDepartment[]
+    saveDepartment: AdminDepartment
+    towns: AdminTown[]
+    saveTown: AdminTown
+    chains: AdminChain[]
+    saveChain: AdminChain
+    enterprises: AdminEnterprise[]
+    saveEnterprise: AdminEnterprise
+    people: AdminPerson[]
+    savePerson: AdminPerson
+    grantRole: AdminPerson
+    stations: AdminStation[]
+    saveStation: AdminStation
+    services: AdminService[]
+    saveServiceItem: AdminService
+    pairings: AdminPairing[]
+    savePairing: AdminPairing
+    remove: { removed: true }
+    import: ImportReport
+    export: ExportedFile
+    audit: AuditEntry[]
   }
   catalog: { bootstrap: Bootstrap; overview: Overview; enterprises: Enterprise[] }
   problems: {

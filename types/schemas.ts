@@ -3,6 +3,7 @@ import { CATEGORY_IDS, FILING_CATEGORY_IDS } from './categories'
 import { ROLES } from './roles'
 import { AMENITIES, STATION_TYPES } from './stations'
 import { ACTIVITY_TYPE_IDS } from './pairings'
+import { day, hm, id, ID_MAX, text } from './schema-parts'
 
 // Messages zod makes up itself (wrong type, unknown key…) come out in Chinese too.
 z.config(z.locales.zhCN())
@@ -13,7 +14,7 @@ export const LIMITS = {
   titleMax: 60,
   contentMin: 10,
   contentMax: 2000,
-  idMax: 64,
+  idMax: ID_MAX,
   reasonMin: 4,
   reasonMax: 500,
   replyMin: 10,
@@ -31,8 +32,6 @@ export const LIMITS = {
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 
-const id = (label: string) =>
-  z.string({ error: `请选择${label}` }).trim().min(1, { error: `请选择${label}` }).max(LIMITS.idMax, { error: `${label}编号过长` })
 
 export const emptyInput = z.strictObject({})
 
@@ -223,16 +222,6 @@ export const markNoticesReadInput = z.strictObject({
 })
 
 const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
-/** A day on the calendar (2026-02-30 is not), in years the database and the calendar rules both take. */
-const isCalendarDay = (v: string) => {
-  const [y, m, d] = v.split('-').map(Number)
-  const t = new Date(Date.UTC(y, m - 1, d))
-  return y >= 1900 && y <= 2100 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
-}
-const day = z
-  .string({ error: '请选择日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-  .refine(isCalendarDay, { error: '日期不正确' })
 
 export const figuresInput = z.strictObject({
   from: month.optional(),
@@ -353,7 +342,6 @@ export const stationFiguresInput = z.strictObject({
   days: z.number({ error: '天数不正确' }).int({ error: '天数不正确' }).min(7, { error: '至少 7 天' }).max(90, { error: '最多 90 天' }).optional()
 })
 
-const hm = (what: string) => z.string({ error: `请填写${what}` }).regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: `${what}应为 00:00–24:00` })
 const minutes = (what: string, max: number) =>
   z.number({ error: `请填写${what}` }).int({ error: `${what}应为整数分钟` }).min(0, { error: `${what}不能为负` }).max(max, { error: `${what}不超过 ${max} 分钟` })
 
@@ -383,12 +371,6 @@ export const stationClosureInput = z.strictObject({
 // --- pairing (结对共建), first secretaries --------------------------------------------------------
 
 const year = z.number({ error: '年份不正确' }).int({ error: '年份不正确' }).min(2019, { error: '年份不正确' }).max(2100, { error: '年份不正确' })
-const text = (what: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}` })
-    .max(max, { error: `${what}不超过 ${max} 个字` })
 const photoIds = z.array(id('照片'), { error: '照片列表不正确' }).max(LIMITS.photosMax, { error: `照片最多 ${LIMITS.photosMax} 张` })
 
 export const listPairingsInput = z.strictObject({

@@ -25,8 +25,16 @@ export const PAGE = {
   secretaryVisits: '/packages/secretary/visits/index',
   pairingOversight: '/packages/pairing-oversight/dashboard/index',
   pairingPlans: '/packages/pairing-oversight/plans/index',
-  adminInvites: '/packages/admin/invites/index'
+  adminInvites: '/packages/admin/invites/index',
+  adminHome: '/packages/admin/home/index',
+  adminAudit: '/packages/admin/audit/index',
+  adminImport: '/packages/admin/import/index',
+  myData: '/packages/account/my-data/index'
 } as const
+
+/** One list of the admin console (部门, 企业, 人员…), optionally opened on one record. */
+export const adminListUrl = (entity: string, id?: string): string =>
+  `/packages/admin/list/index?entity=${encodeURIComponent(entity)}${id ? `&id=${encodeURIComponent(id)}` : ''}`
 
 export const pairingDetailUrl = (id: string): string => `/packages/pairings/detail/index?id=${encodeURIComponent(id)}`
 export const activityDetailUrl = (id: string): string => `/packages/pairings/activity/index?id=${encodeURIComponent(id)}`

@@ -48,7 +48,10 @@ CREATE TABLE people (
   password_hash text,
   failed_logins integer NOT NULL DEFAULT 0,
   locked_until timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  -- set when the person erased themselves: name, phone, login and OPENID are gone, the row stays so
+  -- the problems they filed keep a (now anonymous) filer
+  erased_at timestamptz
 );
 
 -- Single-use, expiring codes an administrator issues to grant a role; only the code's hash is kept.
@@ -468,4 +471,20 @@ CREATE TABLE request_log (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (caller, fn, action, request_id)
 );
+
+-- Every administrative change: who, when, and the record before and after (null when created or
+-- deleted). Written in the same transaction as the change, so neither exists without the other.
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  actor_id text REFERENCES people(id),
+  actor_name text NOT NULL,
+  subject text NOT NULL,
+  subject_id text NOT NULL,
+  action text NOT NULL,
+  before jsonb,
+  after jsonb
+);
+CREATE INDEX audit_log_subject ON audit_log (subject, subject_id, id DESC);
+CREATE INDEX audit_log_actor ON audit_log (actor_id, id DESC);
 `
