@@ -22,10 +22,12 @@ export interface HostOptions {
   allowedOrigins?: readonly string[]
 }
 
-/** JSON bodies of every function but `files`: the largest real request (a 2000-character problem) is far below. */
+/** JSON bodies of every function but the two that carry files: the largest real request (a 2000-character problem) is far below. */
 export const JSON_BODY_BYTES = 256 * 1024
-// a photo travels as base64 inside JSON: 3 MB of image is about 4 MB of request
+// a photo (3 MB) or an import spreadsheet (2 MB) travels as base64 inside JSON: about 4 MB of request
 export const UPLOAD_BODY_BYTES = 4.5 * 1024 * 1024
+/** The functions whose requests carry a file: `files` (photos) and `admin` (spreadsheet imports). */
+const CARRIES_FILES: ReadonlySet<string> = new Set(['files', 'admin'])
 
 export interface RunningHost {
   url: string
@@ -200,7 +202,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.method !== 'POST') return send(res, 405, fail('VALIDATION', '接口只接受 POST 请求'), { allow: 'POST' })
     let body: unknown
     try {
-      const text = await readBody(req, fn === 'files' ? Math.max(limit, UPLOAD_BODY_BYTES) : limit)
+      const text = await readBody(req, CARRIES_FILES.has(fn) ? Math.max(limit, UPLOAD_BODY_BYTES) : limit)
       body = text ? JSON.parse(text) : {}
     } catch (e) {
       if (e instanceof TooLarge) {

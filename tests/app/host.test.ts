@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { LIMITS } from '@contract'
+import { IMPORT_BYTES_MAX, LIMITS } from '@contract'
 import { parseOrigins, readConfig } from '../../cloudfunctions/local/config'
 import { JSON_BODY_BYTES, UPLOAD_BODY_BYTES, startHost, type RunningHost } from '../../cloudfunctions/local/server'
 import { openHarness, type Harness } from '../support/harness'
@@ -262,6 +262,13 @@ describe('request size limits', () => {
     expect(UPLOAD_BODY_BYTES).toBeGreaterThan(Math.ceil((LIMITS.photoBytesMax * 4) / 3) + 200)
     expect((await postSized('files', UPLOAD_BODY_BYTES)).status).toBe(404) // read and judged: files has no action list
     expect((await postSized('files', UPLOAD_BODY_BYTES + 1)).status).toBe(413)
+  })
+
+  test('an import spreadsheet (2 MB in base64) gets the same room; other functions do not', async () => {
+    expect(UPLOAD_BODY_BYTES).toBeGreaterThan(Math.ceil((IMPORT_BYTES_MAX * 4) / 3) + 200)
+    expect((await postSized('admin', UPLOAD_BODY_BYTES)).status).toBe(404) // read and judged: admin has no action list
+    expect((await postSized('admin', UPLOAD_BODY_BYTES + 1)).status).toBe(413)
+    expect((await postSized('problems', JSON_BODY_BYTES + 1)).status).toBe(413)
   })
 
   test('slow clients are cut off: headers within 30 s, the whole request within 2 min', () => {

@@ -44,6 +44,7 @@ interface Row<F extends FnName, A extends ActionName<F>> {
 type Matrix = { [F in FnName]: { [A in ActionName<F>]: Row<F, A> } }
 
 const none = () => ({})
+const MATRIX_CSV = Buffer.from('\ufeff企业名称,统一社会信用代码\n矩阵导入企业有限公司,91440606MA4UJ8XE2L\n', 'utf8').toString('base64')
 const roleOf = (col: Col) => COLUMNS.find((c) => c.key === col)?.role ?? null
 
 // the step each caller would take on A's problem (routed to X, not yet accepted)
@@ -72,7 +73,40 @@ const MATRIX: Matrix = {
     issueInvite: { input: (w) => ({ role: 'handler', scopeId: w.departments.X }), allow: ['admin'] },
     invites: { input: none, allow: ['admin'] },
     revokeInvite: { input: (w) => ({ id: w.invite.id }), allow: ['admin'] },
-    revokeRole: { input: (w) => w.revokable, allow: ['admin'] }
+    revokeRole: { input: (w) => w.revokable, allow: ['admin'] },
+    exportMine: { input: none, allow: 'all' },
+    // the administrator is the last one: CONFLICT is the open door
+    eraseMe: { input: () => ({ confirm: '注销' }), allow: 'all' }
+  },
+  admin: {
+    departments: { input: none, allow: ['admin'] },
+    saveDepartment: { input: () => ({ name: '矩阵测试局', kind: 'district' }), allow: ['admin'] },
+    towns: { input: none, allow: ['admin'] },
+    saveTown: { input: () => ({ name: '矩阵镇' }), allow: ['admin'] },
+    chains: { input: none, allow: ['admin'] },
+    saveChain: { input: (w) => ({ name: '矩阵测试产业链', leadDepartmentId: w.departments.X }), allow: ['admin'] },
+    enterprises: { input: none, allow: ['admin'] },
+    saveEnterprise: { input: () => ({ name: '矩阵测试企业有限公司', creditCode: '91110000802100433B' }), allow: ['admin'] },
+    people: { input: none, allow: ['admin'] },
+    savePerson: { input: () => ({ name: '矩阵测试员' }), allow: ['admin'] },
+    grantRole: { input: (w) => ({ personId: w.revokable.personId, role: 'handler', scopeId: w.departments.Y }), allow: ['admin'] },
+    stations: { input: none, allow: ['admin'] },
+    saveStation: {
+      input: () => ({ name: '矩阵测试驿站', type: 'warm', address: '大良街道矩阵路 1 号', townId: 'daliang', lat: 22.84, lng: 113.25, hours: [null, null, null, null, null, null, null] }),
+      allow: ['admin']
+    },
+    services: { input: (w) => ({ stationId: w.stations.S1 }), allow: ['admin'] },
+    saveServiceItem: {
+      input: (w) => ({ stationId: w.stations.S1, name: '矩阵测试服务', durationMinutes: 30, capacity: 5, audience: 'anyone' }),
+      allow: ['admin']
+    },
+    pairings: { input: none, allow: ['admin'] },
+    savePairing: { input: () => ({ kind: 'branch', phase: 3, agencyBranch: '矩阵机关党支部', enterpriseBranch: '矩阵企业党支部', startedOn: '2026-11-01' }), allow: ['admin'] },
+    // a department still referred to: CONFLICT is the open door
+    remove: { input: (w) => ({ entity: 'departments', id: w.departments.X }), allow: ['admin'] },
+    import: { input: () => ({ entity: 'enterprises', fileName: 'matrix.csv', base64: MATRIX_CSV, dryRun: true }), allow: ['admin'] },
+    export: { input: () => ({ entity: 'departments' }), allow: ['admin'] },
+    audit: { input: none, allow: ['admin'] }
   },
   catalog: {
     bootstrap: { input: none, allow: 'all' },
