@@ -13,6 +13,7 @@ import { reports } from './reports'
 import { files } from './files'
 import { bookings } from './bookings'
 import { secretaries } from './secretaries'
+import { admin } from './admin'
 
 type ParsedInput<F extends FnName, A extends ActionName<F>> = Api[F][A] extends { input: infer S extends z.ZodType } ? z.output<S> : never
 
@@ -21,4 +22,4 @@ export type Handlers = {
   [F in FnName]: { [A in ActionName<F>]: (ctx: Ctx, input: ParsedInput<F, A>) => Promise<Output<F, A>> }
 }
 
-export const HANDLERS: Handlers = { accounts, catalog, problems, stations, bookings, pairings, secretaries, notices, files, sessions, reports, settings }
+export const HANDLERS: Handlers = { accounts, admin, catalog, problems, stations, bookings, pairings, secretaries, notices, files, sessions, reports, settings }

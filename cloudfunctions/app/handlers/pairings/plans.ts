@@ -3,7 +3,8 @@ import type { Handlers } from '../index'
 import type { Caller, Ctx } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
 import { isDistrict, requireCaller } from '../../policy'
-import { pairingKind, planSettings, replacePlan } from '../../../db/repos/plans'
+import { pairingKind, planSettings, plansForYear, replacePlan } from '../../../db/repos/plans'
+import { recordAudit } from '../../audit'
 
 /** Annual plans are the district's (dispatcher, administrator) to read and set. */
 export function requireDistrict(ctx: Ctx, what: string): Caller {
@@ -38,7 +39,16 @@ async function savePlan(ctx: Ctx, input: SavePlanInput): Promise<PlanSettings> {
     if (!kind) throw notFound('结对')
     if (kind !== 'branch') throw new AppError('VALIDATION', '青蓝结对不设年度计划，只有政企结对可以设置', { pairingId: '青蓝结对不设年度计划' })
   }
+  const plans = await plansForYear(ctx.q, input.year)
+  const prior = input.pairingId === undefined ? plans.defaults : (plans.own.get(input.pairingId) ?? [])
   await replacePlan(ctx.q, input.pairingId ?? null, input.year, input.required)
+  // a plan with no lines does not exist: the log shows it created, replaced or removed
+  const shown = (lines: readonly { type: string; count: number }[]) => (lines.length ? { pairingId: input.pairingId ?? null, year: input.year, required: lines } : null)
+  const before = shown(prior)
+  const after = shown(input.required)
+  if (before || after) {
+    await recordAudit(ctx, { subject: 'plans', subjectId: input.pairingId ?? 'default', action: !before ? 'create' : after ? 'update' : 'delete', before, after })
+  }
   return planSettings(ctx.q, input.year)
 }
 

@@ -1,0 +1,3 @@
+import { cloudEntry } from '../_shared/cloud-entry'
+
+export const main = cloudEntry('admin')
