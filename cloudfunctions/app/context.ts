@@ -1,6 +1,7 @@
 import type { RoleGrant } from '@contract'
 import type { Db, Queryable } from '../db/client'
 import type { TokenService } from './auth/tokens'
+import type { ContentGuard } from './content-guard'
 import type { PhotoStore } from './storage'
 
 /** The verified caller: who they are and what they may act as. */
@@ -24,6 +25,8 @@ export interface Deps {
   photos?: PhotoStore
   /** The routing starter set's text (data/routing/starter.jsonl), for retraining; absent where not shipped. */
   routingStarter?: () => string
+  /** Content security for user text and photos: WeChat's checks on WeChat; absent → the local word list. */
+  contentGuard?: ContentGuard
 }
 
 export interface Ctx {

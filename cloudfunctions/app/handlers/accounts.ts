@@ -1,5 +1,5 @@
 import type { DemoSignInInput, Invite, IssuedInvite, IssueInviteInput, RedeemInviteInput, Role, Session, SignInInput, User } from '@contract'
-import { afterFailedLogin, DEFAULT_INVITE_DAYS, formatInviteCode, isLocked, lockedMessage, scopeKindOf } from '../../core'
+import { afterFailedLogin, DEFAULT_INVITE_DAYS, formatInviteCode, isLocked, lockedMessage } from '../../core'
 import type { Caller, Ctx } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../ids'
@@ -7,6 +7,8 @@ import { hasRole, requireCaller } from '../policy'
 import { hashPassword, inviteHash, newInviteCode, verifyPassword } from '../auth/passwords'
 import * as people from '../../db/repos/people'
 import * as invites from '../../db/repos/invites'
+import { recordAudit } from '../audit'
+import { checkRoleScope, grantShown } from '../role-grants'
 
 /** The seeded demo person of each role (see db/seed). */
 export const DEMO_PERSON_ID = (role: Role) => `p-demo-${role}`
@@ -113,12 +115,7 @@ async function redeemInvite(ctx: Ctx, input: RedeemInviteInput): Promise<Session
 
 async function issueInvite(ctx: Ctx, input: IssueInviteInput): Promise<IssuedInvite> {
   const caller = requireAdmin(ctx)
-  const kind = scopeKindOf(input.role)
-  if (kind && !input.scopeId) throw new AppError('VALIDATION', '请选择该角色对应的企业、部门或站点', { scopeId: '请选择范围' })
-  if (!kind && input.scopeId) throw new AppError('VALIDATION', '该角色是全区范围的，不需要选择范围', { scopeId: '不需要选择范围' })
-  if (kind && !(await invites.scopeExists(ctx.q, kind, input.scopeId as string))) {
-    throw new AppError('VALIDATION', '所选范围不存在', { scopeId: '所选范围不存在' })
-  }
+  await checkRoleScope(ctx.q, input.role, input.scopeId)
   const code = newInviteCode()
   const id = newId('iv')
   await invites.insertInvite(ctx.q, {
@@ -131,7 +128,10 @@ async function issueInvite(ctx: Ctx, input: IssueInviteInput): Promise<IssuedInv
     at: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + (input.days ?? DEFAULT_INVITE_DAYS) * 86_400_000)
   })
-  return { ...((await invites.findInvite(ctx.q, id, ctx.now)) as Invite), code: formatInviteCode(code) }
+  const issued = (await invites.findInvite(ctx.q, id, ctx.now)) as Invite
+  // the invite as listed, never its code: the log is read by every administrator
+  await recordAudit(ctx, { subject: 'invites', subjectId: id, action: 'issue_invite', before: null, after: issued })
+  return { ...issued, code: formatInviteCode(code) }
 }
 
 async function list(ctx: Ctx): Promise<Invite[]> {
@@ -143,20 +143,29 @@ async function revokeInvite(ctx: Ctx, input: { id: string }): Promise<Invite> {
   requireAdmin(ctx)
   const found = await invites.findInvite(ctx.q, input.id, ctx.now)
   if (!found) throw notFound('该邀请码')
-  if (!(await invites.revokeInviteRow(ctx.q, input.id, ctx.now)) && found.status !== 'revoked') {
+  const revoked = await invites.revokeInviteRow(ctx.q, input.id, ctx.now)
+  if (!revoked && found.status !== 'revoked') {
     throw new AppError('CONFLICT', found.status === 'used' ? '该邀请码已被使用，请改为收回对方的角色' : '该邀请码已无法撤销')
   }
-  return (await invites.findInvite(ctx.q, input.id, ctx.now)) as Invite
+  const after = (await invites.findInvite(ctx.q, input.id, ctx.now)) as Invite
+  // revoking one already revoked changes nothing, so it leaves no entry
+  if (revoked) await recordAudit(ctx, { subject: 'invites', subjectId: input.id, action: 'revoke_invite', before: found, after })
+  return after
 }
 
 /** Takes one role back. The last administrator cannot be removed: nothing else can create one. */
 async function revokeRole(ctx: Ctx, input: { personId: string; role: Role; scopeId?: string }): Promise<User> {
   requireAdmin(ctx)
   if (input.role === 'admin' && (await people.adminCount(ctx.q)) <= 1) throw new AppError('CONFLICT', '不能收回最后一位系统管理员的角色')
+  const held = await people.loadPerson(ctx.q, input.personId)
+  const grant = held?.roles.find((g) => g.role === input.role && (g.scopeId ?? '') === (input.scopeId ?? ''))
   if (!(await people.revokeGrant(ctx.q, input.personId, input.role, input.scopeId ?? ''))) throw notFound('该角色')
   const person = await people.loadPerson(ctx.q, input.personId)
   if (!person) throw notFound('该人员')
+  await recordAudit(ctx, { subject: 'roles', subjectId: person.id, action: 'revoke', before: grant ? grantShown(person, grant) : null, after: null })
   return person
 }
 
-export const accounts = { demoSignIn, me, signIn, changePassword, redeemInvite, issueInvite, invites: list, revokeInvite, revokeRole }
+// (imported here, beside its only use: the personal-data actions live in their own file)
+import { eraseMe, exportMine } from './personal-data'
+export const accounts = { demoSignIn, me, signIn, changePassword, redeemInvite, issueInvite, invites: list, revokeInvite, revokeRole, exportMine, eraseMe }

@@ -1,5 +1,6 @@
 import { LIMITS, type Photo } from '@contract'
-import type { Ctx } from '../context'
+import type { Caller, Ctx } from '../context'
+import { screenImage } from '../content-guard'
 import { AppError } from '../errors'
 import { newId } from '../ids'
 import { requireCaller } from '../policy'
@@ -28,23 +29,44 @@ async function upload(ctx: Ctx, input: { mimeType: string; base64: string }): Pr
   if (bytes.length > LIMITS.photoBytesMax) throw new AppError('VALIDATION', '图片不超过 3 MB，请压缩后再传', { base64: '图片过大' })
   if (!MAGIC[input.mimeType]?.(bytes)) throw new AppError('VALIDATION', '文件内容与图片格式不符', { base64: '不是有效的图片' })
   const id = newId('ph')
+  const url = await s.url(id, id, ctx.now)
+  // checked before the bytes are kept, so a refused photo leaves nothing behind; the local guard has no
+  // image model and passes it, a deployment's own guard may hold it for review
+  const verdict = await screenImage(ctx, { storageKey: id, url }, 'base64')
   await s.save?.(id, bytes)
-  await insert(ctx.q, id, caller.personId, 'local', id, input.mimeType, bytes.length, ctx.now)
-  return { id, url: await s.url(id, id, ctx.now) }
+  await insert(ctx.q, { id, owner: caller.personId, storage: 'local', key: id, mime: input.mimeType, bytes: bytes.length, now: ctx.now, ...verdict })
+  return { id, url }
 }
 
 async function register(ctx: Ctx, input: { fileId: string }): Promise<Photo> {
   const caller = requireCaller(ctx.caller)
   const s = store(ctx, 'wxcloud')
   const id = newId('ph')
-  await insert(ctx.q, id, caller.personId, 'wxcloud', input.fileId, 'image/*', 0, ctx.now)
-  return { id, url: await s.url(input.fileId, id, ctx.now) }
+  const url = await s.url(input.fileId, id, ctx.now)
+  // WeChat judges images asynchronously: the photo is kept as pending, seen by its owner alone, until
+  // the verdict quoting this trace id arrives (functions/contentcheck → applyMediaVerdict)
+  const verdict = await screenImage(ctx, { storageKey: input.fileId, url }, 'fileId')
+  await insert(ctx.q, { id, owner: caller.personId, storage: 'wxcloud', key: input.fileId, mime: 'image/*', bytes: 0, now: ctx.now, ...verdict })
+  return { id, url }
 }
 
-async function insert(q: Queryable, id: string, owner: string, storage: string, key: string, mime: string, bytes: number, now: Date) {
+interface NewFile {
+  id: string
+  owner: string
+  storage: PhotoStore['kind']
+  key: string
+  mime: string
+  bytes: number
+  now: Date
+  state: 'pass' | 'pending'
+  traceId?: string
+}
+
+async function insert(q: Queryable, f: NewFile) {
   await q.query(
-    'INSERT INTO files (id, owner_person_id, storage, storage_key, mime_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, owner, storage, key, mime, bytes, now]
+    `INSERT INTO files (id, owner_person_id, storage, storage_key, mime_type, bytes, created_at, moderation, moderation_trace)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [f.id, f.owner, f.storage, f.key, f.mime, f.bytes, f.now, f.state, f.traceId ?? null]
   )
 }
 
@@ -67,15 +89,23 @@ export async function attachPhotos(q: Queryable, ownerId: string, target: string
   }
 }
 
+/**
+ * Whether this reader may see a photo as far as content security goes: one that passed, or their own
+ * (still pending, or refused after the fact: its owner sees what the others no longer do).
+ */
+export const photoShownTo = (caller: Caller | null, p: { moderation: string; ownerId: string }): boolean =>
+  p.moderation === 'pass' || (caller !== null && caller.personId === p.ownerId)
+
 /** The problem's (or station's) photos with addresses, for a reader the caller has already checked. */
 export async function photosOf(ctx: Ctx, owner: string, of: PhotoOwner = 'problem'): Promise<Photo[]> {
-  const rows = await ctx.q.query<{ id: string; storage: PhotoStore['kind']; storage_key: string }>(
-    `SELECT id, storage, storage_key FROM files WHERE ${OWNER_COLUMN[of]} = $1 ORDER BY position`,
+  const rows = await ctx.q.query<{ id: string; storage: PhotoStore['kind']; storage_key: string; moderation: string; owner_person_id: string }>(
+    `SELECT id, storage, storage_key, moderation, owner_person_id FROM files WHERE ${OWNER_COLUMN[of]} = $1 ORDER BY position`,
     [owner]
   )
   const s = ctx.deps.photos
   if (!s) return []
-  return Promise.all(rows.filter((r) => r.storage === s.kind).map(async (r) => ({ id: r.id, url: await s.url(r.storage_key, r.id, ctx.now) })))
+  const shown = rows.filter((r) => r.storage === s.kind && photoShownTo(ctx.caller, { moderation: r.moderation, ownerId: r.owner_person_id }))
+  return Promise.all(shown.map(async (r) => ({ id: r.id, url: await s.url(r.storage_key, r.id, ctx.now) })))
 }
 
 /**

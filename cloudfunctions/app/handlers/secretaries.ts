@@ -2,6 +2,7 @@ import type { AssignedEnterprise, LogVisitInput, Visit, WeeklySummary } from '@c
 import { isDay, mondayOf, shanghaiDate } from '../../core'
 import type { Handlers } from './index'
 import type { Caller, Ctx } from '../context'
+import { screenTexts } from '../content-guard'
 import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../ids'
 import { isDistrict, requireCaller, scopesOf } from '../policy'
@@ -34,6 +35,7 @@ async function logVisit(ctx: Ctx, input: LogVisitInput): Promise<Visit> {
   if (!enterprises.includes(input.enterpriseId)) {
     throw (await enterpriseName(ctx.q, input.enterpriseId)) === null ? notFound('企业') : forbidden('只能记录您联系的企业的走访')
   }
+  await screenTexts(ctx, { note: input.note, address: input.address })
   const id = newId('vs')
   await insertVisit(ctx.q, {
     id,

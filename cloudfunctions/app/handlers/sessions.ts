@@ -1,5 +1,6 @@
 import type { OpenSessionInput, ProblemSummary, TucaoSession } from '@contract'
 import type { Ctx } from '../context'
+import { screenTexts } from '../content-guard'
 import { forbidden, notFound } from '../errors'
 import { newId } from '../ids'
 import { hasRole, requireCaller } from '../policy'
@@ -47,6 +48,7 @@ async function open(ctx: Ctx, input: OpenSessionInput): Promise<TucaoSession> {
   if (!(await ctx.q.query('SELECT 1 FROM chains WHERE id = $1', [input.chainId])).length) {
     throw new AppError('VALIDATION', '所选产业链不存在', { chainId: '所选产业链不存在' })
   }
+  await screenTexts(ctx, { title: input.title })
   const id = newId('ts')
   await ctx.q.query(
     'INSERT INTO tucao_sessions (id, chain_id, title, starts_on, ends_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',

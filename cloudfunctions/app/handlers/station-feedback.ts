@@ -1,5 +1,6 @@
 import { AMENITY_LABELS, LIMITS, type ProblemDetail, type StationFeedbackInput } from '@contract'
 import type { Ctx } from '../context'
+import { screenTexts } from '../content-guard'
 import { AppError } from '../errors'
 import { requireCaller } from '../policy'
 import { findStationHead } from '../../db/repos/station-console'
@@ -15,6 +16,7 @@ export async function feedback(ctx: Ctx, input: StationFeedbackInput): Promise<P
   const caller = requireCaller(ctx.caller)
   const station = await findStationHead(ctx.q, input.stationId)
   if (!station) throw new AppError('VALIDATION', '所选站点不存在', { stationId: '所选站点不存在' })
+  await screenTexts(ctx, { content: input.content })
   const topic = input.amenity ? AMENITY_LABELS[input.amenity] : '站点服务'
   const title = `${station.name}：${topic}`.slice(0, LIMITS.titleMax)
   const lead = station.department_id

@@ -385,12 +385,17 @@ CREATE TABLE files (
   mime_type text NOT NULL,
   bytes integer NOT NULL,
   created_at timestamptz NOT NULL,
+  -- content security: pending while WeChat's asynchronous image check runs (moderation_trace is the id
+  -- its verdict quotes); only 'pass' photos are shown to anyone but their owner
+  moderation text NOT NULL DEFAULT 'pass' CHECK (moderation IN ('pending', 'pass', 'risky')),
+  moderation_trace text,
   CHECK (num_nonnulls(problem_id, station_id, activity_id, visit_id) <= 1)
 );
 CREATE INDEX files_problem ON files (problem_id, position);
 CREATE INDEX files_station ON files (station_id, position) WHERE station_id IS NOT NULL;
 CREATE INDEX files_activity ON files (activity_id, position) WHERE activity_id IS NOT NULL;
 CREATE INDEX files_visit ON files (visit_id, position) WHERE visit_id IS NOT NULL;
+CREATE INDEX files_moderation_trace ON files (moderation_trace) WHERE moderation_trace IS NOT NULL;
 
 -- In-app messages: the source of truth for notices.
 CREATE TABLE notices (

@@ -114,16 +114,19 @@ export interface PhotoRow {
   activityId: string
   storage: 'local' | 'wxcloud'
   storageKey: string
+  /** Content security: only 'pass' photos are shown to others than their owner. */
+  moderation: string
+  ownerId: string
 }
 
 /** The photos of these activities, each activity's in order. */
 export async function activityPhotoRows(q: Queryable, activityIds: readonly string[]): Promise<PhotoRow[]> {
   if (!activityIds.length) return []
-  const rows = await q.query<{ id: string; activity_id: string; storage: 'local' | 'wxcloud'; storage_key: string }>(
-    `SELECT id, activity_id, storage, storage_key FROM files WHERE activity_id = ANY($1::text[]) ORDER BY activity_id, position, id`,
+  const rows = await q.query<{ id: string; activity_id: string; storage: 'local' | 'wxcloud'; storage_key: string; moderation: string; owner_person_id: string }>(
+    `SELECT id, activity_id, storage, storage_key, moderation, owner_person_id FROM files WHERE activity_id = ANY($1::text[]) ORDER BY activity_id, position, id`,
     [activityIds]
   )
-  return rows.map((r) => ({ id: r.id, activityId: r.activity_id, storage: r.storage, storageKey: r.storage_key }))
+  return rows.map((r) => ({ id: r.id, activityId: r.activity_id, storage: r.storage, storageKey: r.storage_key, moderation: r.moderation, ownerId: r.owner_person_id }))
 }
 
 /** Records a sign-in; a second one by the same person changes nothing. */

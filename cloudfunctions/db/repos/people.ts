@@ -7,9 +7,12 @@ export interface PersonWithRoles {
   roles: RoleGrant[]
 }
 
-/** A person with their role grants, each scope named for display (enterprise, department or station). */
+/**
+ * A person with their role grants, each scope named for display (enterprise, department or station).
+ * Someone who erased themselves is nobody: null, so a token they still hold resolves to no caller.
+ */
 export async function loadPerson(q: Queryable, personId: string): Promise<PersonWithRoles | null> {
-  const [person] = await q.query<{ id: string; name: string }>('SELECT id, name FROM people WHERE id = $1', [personId])
+  const [person] = await q.query<{ id: string; name: string }>('SELECT id, name FROM people WHERE id = $1 AND erased_at IS NULL', [personId])
   if (!person) return null
   const roles = await q.query<{ role: Role; scope_id: string; scope_name: string | null }>(
     `SELECT r.role, r.scope_id,

@@ -12,6 +12,8 @@ import { runBookingSweep } from '../../app/no-shows'
 import { runPeriodic, type PeriodicReport } from '../../app/periodic'
 import { retrainRouting } from '../../app/retrain'
 import { drainOutbox, type OutboxReport } from '../../app/outbox'
+import { applyMediaVerdict, mediaPushOf } from '../../app/media-verdict'
+import { wxContentGuard } from './wx-content-guard'
 import starter from '../../../data/routing/starter.jsonl'
 
 let ready: Promise<Deps> | undefined
@@ -38,6 +40,7 @@ async function makeDeps(): Promise<Deps> {
     demo: process.env.LST_DEMO === '1',
     routingStarter: () => starter,
     photos: wxCloudPhotos,
+    contentGuard: wxContentGuard,
     now: () => new Date(),
     log: (message, error) => console.error(message, error)
   }
@@ -95,5 +98,25 @@ export function notifierEntry() {
       problem_todo: process.env.LST_TEMPLATE_PROBLEM_TODO,
       booking_reminder: process.env.LST_TEMPLATE_BOOKING_REMINDER
     })
+  }
+}
+
+/**
+ * WeChat's message push of an image verdict (Event wxa_media_check), routed to this function in the
+ * cloud console's 消息推送 settings. Other events and shapes are ignored; a verdict WeChat could not
+ * reach (it failed to fetch the image) leaves the photo pending, seen by its owner alone.
+ */
+export function contentCheckEntry() {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  return async (event: unknown): Promise<{ updated: number }> => {
+    const push = mediaPushOf(event)
+    if (!push) return { updated: 0 }
+    ready ??= makeDeps()
+    const deps = await ready
+    if (!push.suggest) {
+      deps.log(`media check ${push.traceId} gave no verdict (errcode ${push.errcode}); the photo stays pending`)
+      return { updated: 0 }
+    }
+    return applyMediaVerdict(deps, push.traceId, push.suggest)
   }
 }

@@ -18,7 +18,8 @@ import { newId } from '../../ids'
 import { canRunPairing, requireCaller, scopesOf } from '../../policy'
 import { qrDataUrl } from '../../qr'
 import { routeFiledProblem } from '../../routing'
-import { attachPhotos, photosOf } from '../files'
+import { attachPhotos, photoShownTo, photosOf } from '../files'
+import { screenTexts } from '../../content-guard'
 import { createProblem } from '../problems/create'
 import { canRead } from '../problems/actors'
 import * as repo from '../../../db/repos/activities'
@@ -38,7 +39,7 @@ export function refusal(r: PairingRefusal): AppError {
 /** The feed's shape of activities: the first photo as the cover and how many there are. */
 export async function summaries(ctx: Ctx, records: readonly repo.ActivityRecord[]): Promise<ActivitySummary[]> {
   const store = ctx.deps.photos
-  const rows = store ? (await repo.activityPhotoRows(ctx.q, records.map((r) => r.id))).filter((p) => p.storage === store.kind) : []
+  const rows = store ? (await repo.activityPhotoRows(ctx.q, records.map((r) => r.id))).filter((p) => p.storage === store.kind && photoShownTo(ctx.caller, p)) : []
   const byActivity = new Map<string, repo.PhotoRow[]>()
   for (const p of rows) byActivity.set(p.activityId, [...(byActivity.get(p.activityId) ?? []), p])
   return Promise.all(
@@ -137,6 +138,7 @@ async function postActivity(ctx: Ctx, input: PostActivityInput): Promise<Activit
   if (!canRunPairing(caller, pair)) throw forbidden(`只有${RUNNERS}可以记录共建活动`)
   const verdict = checkActivity(pair, input, shanghaiDate(ctx.now))
   if (!verdict.ok) throw refusal(verdict)
+  await screenTexts(ctx, { title: input.title, place: input.place, summary: input.summary }, 'social')
   const id = newId('act')
   await repo.insertActivity(ctx.q, {
     id,
@@ -188,6 +190,7 @@ async function raiseProblem(ctx: Ctx, input: RaiseProblemInput): Promise<Problem
   if (!canRunPairing(caller, pair)) throw forbidden(`只有${RUNNERS}可以提交会上梳理的企业问题`)
   const verdict = canRaiseFrom(pair, found)
   if (!verdict.ok) throw refusal(verdict)
+  await screenTexts(ctx, { title: input.title, content: input.content })
   const enterprise = await findEnterprise(ctx.q, pair.enterpriseId as string)
   if (!enterprise) throw notFound('结对企业')
   const chainId = enterprise.chain_id

@@ -1,6 +1,7 @@
 import type { ActOnProblemInput, ProblemDetail } from '@contract'
 import { exampleFromHistory, transition, type FlowAction, type FlowEvent, type FlowState, type Refusal } from '../../../core'
 import type { Ctx } from '../../context'
+import { screenTexts } from '../../content-guard'
 import { AppError } from '../../errors'
 import { requireCaller } from '../../policy'
 import { lockFlow, saveFlow } from '../../../db/repos/flow'
@@ -23,6 +24,8 @@ export async function act(ctx: Ctx, input: ActOnProblemInput): Promise<ProblemDe
   const caller = requireCaller(ctx.caller)
   const row = await readableProblem(ctx, caller, input.id)
   if (row.summary.mergedInto) throw new AppError('CONFLICT', '该诉求已并入链级问题，请在链级问题中办理')
+  // replies, reasons and the filer's comment are read by the other side: checked before the step
+  await screenTexts(ctx, wordsOf(input.action), 'comment')
   const locked = await lockFlow(ctx.q, input.id)
   if (!locked) throw new AppError('NOT_FOUND', '该诉求不存在或已被删除')
   const settings = await loadFlowSettings(ctx.q)
@@ -44,6 +47,12 @@ export async function act(ctx: Ctx, input: ActOnProblemInput): Promise<ProblemDe
   if (!best) throw new AppError('FORBIDDEN', '您不是这条诉求的办理方')
   const field = best.field ? { [`action.${best.field}`]: best.message } : undefined
   throw new AppError(best.code, best.message, field)
+}
+
+/** The free text a step carries, by the field a form marks (`action.content`…); the schema names them. */
+function wordsOf(action: ActOnProblemInput['action']): Record<string, string | undefined> {
+  const a = action as { content?: string; reason?: string; comment?: string }
+  return { 'action.content': a.content, 'action.reason': a.reason, 'action.comment': a.comment }
 }
 
 /**

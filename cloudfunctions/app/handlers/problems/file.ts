@@ -1,5 +1,6 @@
 import type { FileProblemInput, ProblemDetail } from '@contract'
 import type { Ctx } from '../../context'
+import { screenTexts } from '../../content-guard'
 import { AppError, forbidden } from '../../errors'
 import { canFileFor, requireCaller, scopesOf } from '../../policy'
 import { findEnterprise } from '../../../db/repos/catalog'
@@ -20,6 +21,7 @@ export async function file(ctx: Ctx, input: FileProblemInput): Promise<ProblemDe
   const townId = input.townId ?? enterprise.town_id
   await checkPlace(ctx, chainId, townId)
   const session = input.sessionId ? await openSessionFor(ctx, input.sessionId, chainId) : null
+  await screenTexts(ctx, { title: input.title, content: input.content })
   const decision = await routeFiledProblem(ctx.q, { title: input.title, content: input.content, category: input.category, chainId, townId })
   const anonymous = input.anonymous ?? false
   return createProblem(

@@ -1,0 +1,1 @@
+export { findBlockedWord, normaliseForMatch, parseWordList } from './words'
