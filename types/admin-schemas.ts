@@ -134,7 +134,7 @@ export const importInput = z.strictObject({
     .string({ error: '缺少文件名' })
     .trim()
     .max(120, { error: '文件名过长' })
-    .regex(/\.(xlsx|csv)$/i, { error: '只支持 .xlsx 或 .csv 文件' }),
+    .regex(/\.([xX][lL][sS][xX]|[cC][sS][vV])$/, { error: '只支持 .xlsx 或 .csv 文件' }),
   base64: z
     .string({ error: '请选择文件' })
     .min(4, { error: '文件内容为空' })

@@ -1,8 +1,15 @@
 import type { ExportedFile, ExportListInput } from '@contract'
 import type { Ctx } from '../../context'
-import { AppError } from '../../errors'
+import { EXPORTERS } from '../../spreadsheet/sheets'
+import { writeSheet } from '../../spreadsheet/write-sheet'
+import { requireAdmin } from './guard'
 
-// Being written (issue #6): exports of every admin list.
-export async function exportList(_ctx: Ctx, _input: ExportListInput): Promise<ExportedFile> {
-  throw new AppError('UNAVAILABLE', '导出功能尚未开放')
+/**
+ * Any admin list, or the audit log, as .xlsx (the default) or .csv. The four importable lists come out
+ * with exactly their import columns, references by name, so the export is also the import template.
+ */
+export async function exportList(ctx: Ctx, input: ExportListInput): Promise<ExportedFile> {
+  requireAdmin(ctx)
+  const data = await EXPORTERS[input.entity].render(ctx.q, ctx.now)
+  return writeSheet(data, input.format ?? 'xlsx', ctx.now)
 }
