@@ -8,8 +8,8 @@ export default defineAppConfig({
     { root: 'packages/handler', pages: ['inbox/index'] },
     // the dispatcher's console: the triage queue and every problem
     { root: 'packages/dispatcher', pages: ['triage/index', 'all/index'] },
-    // everybody signed in: in-app messages
-    { root: 'packages/account', pages: ['notices/index'] },
+    // everybody signed in: in-app messages, 我的数据 (export, erase the account)
+    { root: 'packages/account', pages: ['notices/index', 'my-data/index'] },
     // dispatcher, admin and department handlers: 响应率、解决率、满意率 and the monthly report
     { root: 'packages/reports', pages: ['dashboard/index'] },
     // dispatcher: routing rules and time limits, similar problems, 吐槽大会 sessions and their agenda
@@ -24,9 +24,12 @@ export default defineAppConfig({
     { root: 'packages/secretary', pages: ['enterprises/index', 'visit/index', 'visits/index'] },
     // the district: pairs' activity, plan completion and problems solved; annual plans
     { root: 'packages/pairing-oversight', pages: ['dashboard/index', 'plans/index'] },
-    // system administrators: 邀请码管理 (issue single-use invite codes that grant a role, list and revoke them)
-    { root: 'packages/admin', pages: ['invites/index'] }
+    // system administrators: 邀请码管理 (issue single-use invite codes that grant a role, list and revoke them);
+    // the console: its home, one generic list page for every kind of record, 批量导入 and 操作日志
+    { root: 'packages/admin', pages: ['invites/index', 'home/index', 'list/index', 'import/index', 'audit/index'] }
   ],
+  // privacy APIs (location, photos, clipboard) wait for the person's consent in our own popup (components/PrivacyConsent)
+  __usePrivacyCheck__: true,
   // WeChat refuses getLocation unless it is declared here, with the reason shown in the permission prompt
   requiredPrivateInfos: ['getLocation'],
   permission: {

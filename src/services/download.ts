@@ -26,7 +26,8 @@ function download(file: ExportedFile): Saved {
   return 'downloaded'
 }
 
-async function openInWeapp(file: ExportedFile): Promise<Saved> {
+/** Writes the file to the mini program's user folder; resolves with its path. */
+export async function writeToUserFolder(file: ExportedFile): Promise<string> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
   await new Promise<void>((resolve, reject) => {
     Taro.getFileSystemManager().writeFile({
@@ -37,9 +38,23 @@ async function openInWeapp(file: ExportedFile): Promise<Saved> {
       fail: (e) => reject(new Error(e?.errMsg ?? 'writeFile failed'))
     })
   })
+  return filePath
+}
+
+async function openInWeapp(file: ExportedFile): Promise<Saved> {
+  const filePath = await writeToUserFolder(file)
   // showMenu: 转发给同事、用其他应用打开、保存
   await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
   return 'opened'
+}
+
+/**
+ * WeChat's viewer opens only office files and PDF: a file it cannot show (the JSON of 导出我的数据) is
+ * forwarded to a chat instead, where the person can keep it. WeChat allows that only inside a tap, so
+ * write the file first (writeToUserFolder) and forward it from the next tap.
+ */
+export function forwardToChat(filePath: string, fileName: string): Promise<void> {
+  return Taro.shareFileMessage({ filePath, fileName }).then(() => undefined)
 }
 
 /** H5 downloads the report; the mini program writes it to the user's folder and opens it. */

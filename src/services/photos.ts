@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Photo } from '@contract/problems'
 import { LIMITS, PHOTO_TYPES } from '@contract/schemas'
 import { call, CloudError, uploadToCloudStorage, usesWxCloud } from './cloud'
+import { refusalOf, type Refusal } from './privacy'
 
 /**
  * Photos of a problem, from the phone to a photo id the form sends with `problems.file`.
@@ -40,6 +41,15 @@ function isPhotoType(t: string | null): t is PhotoType {
 
 const isWeapp = () => process.env.TARO_ENV === 'weapp'
 
+/** How the person can allow photos again, in Chinese: said where the photos field shows its messages. */
+export function photoRefusalText(refused: Refusal): string {
+  if (refused === 'privacy') return '您没有同意《隐私保护指引》，暂时无法选择照片。再点“添加照片”，在弹出的说明中点“同意”即可。'
+  if (refused === 'system') return '手机没有允许微信使用相册或相机。请在手机的“设置”中为微信打开照片和相机权限后再试。'
+  return isWeapp()
+    ? '您没有允许使用相册或相机。请点右上角“···”→“设置”，打开“相册”和“摄像头”后再试。'
+    : '浏览器没有允许选择照片。请在网站设置中允许后再试。'
+}
+
 const cancelled = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? e))
 
 /**
@@ -61,6 +71,8 @@ export async function pickPhotos(max: number): Promise<PickedPhoto[]> {
     }))
   } catch (e) {
     if (cancelled(e)) return []
+    const refused = refusalOf(e)
+    if (refused) throw new CloudError('FORBIDDEN', photoRefusalText(refused))
     throw new CloudError('INTERNAL', PICK_FAILED)
   }
 }

@@ -83,6 +83,36 @@ export const fileSystemManager = {
 export const getFileSystemManager = jest.fn(() => fileSystemManager)
 export const requestSubscribeMessage = jest.fn((_opts: { tmplIds: string[] }) => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }))
 
+// --- privacy (weapp): the app registers one listener for its whole life (a reset keeps it, as WeChat does);
+// tests play WeChat holding a privacy API with needPrivacyAuthorization()
+export interface StubPrivacyAnswer {
+  event: 'exposureAuthorization' | 'agree' | 'disagree'
+  buttonId?: string
+}
+type StubPrivacyListener = (resolve: (answer: StubPrivacyAnswer) => void, info: { referrer: string }) => void
+let privacyListener: StubPrivacyListener | null = null
+export const onNeedPrivacyAuthorization = jest.fn((listener: StubPrivacyListener) => {
+  privacyListener = listener
+})
+export const openPrivacyContract = jest.fn((_opts?: { success?: () => void; fail?: (e: unknown) => void }) => undefined)
+/**
+ * WeChat holding a privacy API (getLocation, chooseMedia…) until the person answers: calls the registered
+ * listener. `answers` collects every resolve() call (exposure included); `settled` is the agree/disagree.
+ */
+export function needPrivacyAuthorization(referrer = 'getLocation'): { answers: StubPrivacyAnswer[]; settled: Promise<StubPrivacyAnswer> } {
+  if (!privacyListener) throw new Error('no onNeedPrivacyAuthorization listener is registered')
+  const answers: StubPrivacyAnswer[] = []
+  let settle: (a: StubPrivacyAnswer) => void = () => undefined
+  const settled = new Promise<StubPrivacyAnswer>((resolve) => {
+    settle = resolve
+  })
+  privacyListener((answer) => {
+    answers.push(answer)
+    if (answer.event !== 'exposureAuthorization') settle(answer)
+  }, { referrer })
+  return { answers, settled }
+}
+
 // --- environment bits NutUI asks for
 export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }))
 export const getWindowInfo = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }))
@@ -109,6 +139,7 @@ const Taro = {
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh, scanCode,
   chooseImage, chooseMedia, previewImage, getFileSystemManager, requestSubscribeMessage,
+  onNeedPrivacyAuthorization, openPrivacyContract,
   getSystemInfoSync, getWindowInfo, createSelectorQuery, nextTick, pxTransform, getCurrentInstance,
   useRouter, useLaunch, useLoad, useReady, useDidShow, useDidHide, usePullDownRefresh, useReachBottom, usePageScroll
 }

@@ -2,6 +2,10 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { LIMITS } from '@contract/schemas'
 import type { PhotoUploads } from '@/hooks/usePhotoUploads'
+import { FieldError, FormField } from '@/components/FormField'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
+// the grid and its cells are PhotoGrid's; this field adds the upload states on top
+import '@/components/PhotoGrid/index.css'
 import './index.css'
 
 export interface PhotoFieldProps {
@@ -11,30 +15,34 @@ export interface PhotoFieldProps {
   error?: string
   /** What the photos are for; the limits are added after it. */
   hint?: string
-  /** The class of the field's row in the surrounding form (default: the problem form's `form-field`). */
+  /** Another class on the field's row, for a form's own spacing. */
   className?: string
 }
 
 /**
- * A form's photos field: thumbnails with their upload state, remove and retry, and 添加照片.
- * It draws its own label, hint and messages, so any form can use it; `usePhotoUploads` does the work.
+ * A form's photos field: thumbnails with their upload state, remove and retry, and 添加照片, in the shared
+ * form row (label, hint, messages), so any form can use it; `usePhotoUploads` does the work. On WeChat it
+ * carries the privacy consent popup, since picking a photo is what asks for it.
  */
-export function PhotoField({ uploads, max = LIMITS.photosMax, error, hint = '现场照片有助于部门了解情况。', className = 'form-field' }: PhotoFieldProps) {
+export function PhotoField({ uploads, max = LIMITS.photosMax, error, hint = '现场照片有助于部门了解情况。', className }: PhotoFieldProps) {
   const { items } = uploads
   const preview = (path: string) => {
     const urls = items.map((i) => i.file.path)
     void Taro.previewImage({ current: path, urls }).catch(() => undefined)
   }
   return (
-    <View className={`photo-field ${className}`}>
-      <View className='photo-field__head'>
-        <Text className='photo-field__label'>
-          照片<Text className='photo-field__optional'>（选填）</Text>
-        </Text>
+    <FormField
+      label='照片'
+      optional
+      extra={
         <Text className='photo-field__count' data-testid='photo-count'>
           {items.length}/{max}
         </Text>
-      </View>
+      }
+      error={error}
+      errorTestId='photo-error'
+      className={className ? `photo-field ${className}` : 'photo-field'}
+    >
       <View className='photo-grid' data-testid='photo-field'>
         {items.map((item, index) => (
           <View key={item.key} className={`photo-cell photo-cell--${item.status}`} data-testid='photo-item' data-status={item.status}>
@@ -75,16 +83,12 @@ export function PhotoField({ uploads, max = LIMITS.photosMax, error, hint = '现
           </View>
         )}
       </View>
-      <Text className='photo-field__hint'>
+      <Text className='form-field__hint'>
         {hint}最多 {max} 张，每张不超过 3 MB，支持 JPG、PNG、WebP。
       </Text>
-      {uploads.notice && (
-        <Text className='photo-field__error' data-testid='photo-notice'>
-          {uploads.notice}
-        </Text>
-      )}
-      {error && <Text className='photo-field__error'>{error}</Text>}
-    </View>
+      <FieldError message={uploads.notice} testId='photo-notice' />
+      <PrivacyConsent />
+    </FormField>
   )
 }
 

@@ -25,6 +25,13 @@ function linksFor(roles: Set<Role>): Link[] {
   const links: Link[] = []
   if (roles.has('admin')) {
     links.push({
+      title: '管理后台',
+      desc: '部门、产业链、企业、人员与站点等基础数据，导入导出与操作记录',
+      go: () => void Taro.navigateTo({ url: PAGE.adminHome }),
+      testId: 'link-admin-home'
+    })
+    // also in the console; kept here until every administrator has found it there
+    links.push({
       title: '邀请码管理',
       desc: '签发邀请码为同事开通角色，查看使用情况、撤销未用的邀请码',
       go: () => void Taro.navigateTo({ url: PAGE.adminInvites }),
@@ -138,7 +145,7 @@ function Expander({ title, desc, open, onToggle, testId, children }: { title: st
 
 type Opened = 'invite' | 'password' | null
 
-/** 账号与安全: another role by invite code; 修改密码 for accounts that sign in with one (HTTP hosts). */
+/** 账号与安全: another role by invite code; 修改密码 for accounts that sign in with one (HTTP hosts); 我的数据. */
 function AccountTools({ session }: { session: Session }) {
   const [opened, setOpened] = useState<Opened>(null)
   const toggle = (which: Opened) => setOpened(opened === which ? null : which)
@@ -164,6 +171,13 @@ function AccountTools({ session }: { session: Session }) {
             <ChangePasswordForm personId={session.user.id} onDone={() => setOpened(null)} />
           </Expander>
         )}
+        <View className='acc-entry' role='button' onClick={() => void Taro.navigateTo({ url: PAGE.myData })} data-testid='link-my-data'>
+          <View className='acc-entry__text'>
+            <Text className='acc-entry__title'>我的数据</Text>
+            <Text className='acc-entry__desc'>查看我们保存了您的哪些信息，导出或注销账号</Text>
+          </View>
+          <Text className='acc-entry__arrow'>›</Text>
+        </View>
       </View>
     </>
   )

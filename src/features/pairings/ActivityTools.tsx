@@ -8,8 +8,10 @@ import { LIMITS, raiseProblemInput } from '@contract/schemas'
 import { call, toCloudError } from '@/services/cloud'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { chinaDay, chinaTime } from '@/utils/china-time'
+import { FormField } from '@/components/FormField'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { dayText } from './dates'
-import { FailureAlert, Field } from './form'
+import { FailureAlert } from './form'
 
 /**
  * "今天 18:00" when the code expires today (China time), otherwise the full date and time. A code valid
@@ -92,6 +94,8 @@ export function AttendanceCodePanel({ activityId, onRefreshCount }: { activityId
           <Text>{busy ? '请稍候…' : '显示签到码'}</Text>
         </View>
       )}
+      {/* 复制签到码 uses the clipboard, which WeChat asks consent for */}
+      <PrivacyConsent />
     </View>
   )
 }
@@ -117,9 +121,9 @@ export function RaiseProblemForm({ activityId, onRaised, onCancel }: { activityI
     <View className='card pa-raise' data-testid='raise-form'>
       <Text className='pa-card-title'>提出问题</Text>
       <Text className='pa-note'>把会上梳理的企业难题逐条提出：系统按类别派给承办部门办理，办结并经企业确认解决后计入本结对的“解决问题”。</Text>
-      <Field label='问题标题' required error={errors.title}>
+      <FormField label='问题标题' required error={errors.title}>
         <Input
-          className='pa-field__input'
+          className='form-field__input'
           value={title}
           maxlength={LIMITS.titleMax + 20}
           placeholder='一句话概括，如：新厂区急需招聘焊工'
@@ -129,10 +133,10 @@ export function RaiseProblemForm({ activityId, onRaised, onCancel }: { activityI
           }}
           aria-label='问题标题'
         />
-      </Field>
-      <Field label='问题描述' required error={errors.content}>
+      </FormField>
+      <FormField label='问题描述' required error={errors.content}>
         <Textarea
-          className='pa-field__textarea pa-field__textarea--short'
+          className='form-field__textarea form-field__textarea--short'
           value={content}
           maxlength={LIMITS.contentMax + 200}
           placeholder='企业遇到的情况、影响和希望得到的帮助（至少 10 个字）'
@@ -142,8 +146,8 @@ export function RaiseProblemForm({ activityId, onRaised, onCancel }: { activityI
           }}
           aria-label='问题描述'
         />
-      </Field>
-      <Field label='问题类别' required error={errors.category}>
+      </FormField>
+      <FormField label='问题类别' required error={errors.category}>
         <Picker
           mode='selector'
           range={FILING_CATEGORIES.map((c) => c.label)}
@@ -157,12 +161,12 @@ export function RaiseProblemForm({ activityId, onRaised, onCancel }: { activityI
           }}
           aria-label='问题类别'
         >
-          <View className='pa-field__picker'>
-            {index >= 0 ? <Text>{FILING_CATEGORIES[index].label}</Text> : <Text className='pa-field__placeholder'>选择类别，决定由哪个部门承办</Text>}
-            <Text className='pa-field__arrow'>选择 ›</Text>
+          <View className='form-field__picker'>
+            {index >= 0 ? <Text>{FILING_CATEGORIES[index].label}</Text> : <Text className='form-field__placeholder'>选择类别，决定由哪个部门承办</Text>}
+            <Text className='form-field__arrow'>选择 ›</Text>
           </View>
         </Picker>
-      </Field>
+      </FormField>
       <FailureAlert failure={failure} />
       <View className='pa-actions'>
         <View className='pa-btn' role='button' onClick={onCancel}>

@@ -162,7 +162,7 @@ export function AttendView({ code: given = '' }: { code?: string }) {
               <Text>扫码签到</Text>
             </View>
           )}
-          <Text className='pa-field__label pa-code-entry__label'>{weapp ? '无法扫码时，输入签到码' : '输入签到码'}</Text>
+          <Text className='pa-code-entry__label'>{weapp ? '无法扫码时，输入签到码' : '输入签到码'}</Text>
           <Input
             className='pa-code-entry'
             value={code}

@@ -11,9 +11,10 @@ import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { StateView } from '@/components/StateView'
 import { PhotoField } from '@/components/PhotoField'
+import { FieldCounter, FormField } from '@/components/FormField'
 import { activityDetailUrl, pairingDetailUrl } from '@/utils/routes'
 import { chinaToday, dayText } from './dates'
-import { FailureAlert, Field } from './form'
+import { FailureAlert } from './form'
 import { PairSides, SignInFirst } from './shared'
 import './styles.css'
 
@@ -61,9 +62,9 @@ function Form({ pairing }: { pairing: PairingDetail }) {
         <PairSides pairing={pairing} />
       </View>
       <View className='card'>
-        <Field label='活动类型' required error={errors.type}>
+        <FormField label='活动类型' required error={errors.type}>
           {types.length === 1 ? (
-            <Text className='pa-field__static' data-testid='type-fixed'>
+            <Text className='form-field__static' data-testid='type-fixed'>
               {types[0].label}
             </Text>
           ) : (
@@ -85,11 +86,11 @@ function Form({ pairing }: { pairing: PairingDetail }) {
               ))}
             </View>
           )}
-        </Field>
+        </FormField>
 
-        <Field label='活动名称' required error={errors.title}>
+        <FormField label='活动名称' required error={errors.title}>
           <Input
-            className='pa-field__input'
+            className='form-field__input'
             value={title}
             maxlength={80}
             placeholder={pairing.kind === 'mentoring' ? '如：第三季度青蓝结对面谈' : '如：“学习二十大 奋进新征程”联合主题党日'}
@@ -99,9 +100,9 @@ function Form({ pairing }: { pairing: PairingDetail }) {
             }}
             aria-label='活动名称'
           />
-        </Field>
+        </FormField>
 
-        <Field label='活动日期' required error={errors.heldOn} hint='签到码只在活动当天有效：当天的活动记录后即可出示签到码。'>
+        <FormField label='活动日期' required error={errors.heldOn} hint='签到码只在活动当天有效：当天的活动记录后即可出示签到码。'>
           <Picker
             mode='date'
             value={heldOn}
@@ -113,19 +114,19 @@ function Form({ pairing }: { pairing: PairingDetail }) {
             }}
             aria-label='活动日期'
           >
-            <View className='pa-field__picker' data-testid='held-on'>
+            <View className='form-field__picker' data-testid='held-on'>
               <Text>
                 {dayText(heldOn)}
                 {heldOn === today ? '（今天）' : ''}
               </Text>
-              <Text className='pa-field__arrow'>选择 ›</Text>
+              <Text className='form-field__arrow'>选择 ›</Text>
             </View>
           </Picker>
-        </Field>
+        </FormField>
 
-        <Field label='活动地点' required error={errors.place}>
+        <FormField label='活动地点' required error={errors.place}>
           <Input
-            className='pa-field__input'
+            className='form-field__input'
             value={place}
             maxlength={100}
             placeholder='如：村田智能公司党群服务中心'
@@ -135,20 +136,16 @@ function Form({ pairing }: { pairing: PairingDetail }) {
             }}
             aria-label='活动地点'
           />
-        </Field>
+        </FormField>
 
-        <Field
+        <FormField
           label='活动内容'
           required
           error={errors.summary}
-          extra={
-            <Text className={`pa-field__counter${summaryLength > SUMMARY_MAX ? ' pa-field__counter--over' : ''}`} data-testid='summary-counter'>
-              {summaryLength}/{SUMMARY_MAX}
-            </Text>
-          }
+          extra={<FieldCounter length={summaryLength} max={SUMMARY_MAX} testId='summary-counter' />}
         >
           <Textarea
-            className='pa-field__textarea'
+            className='form-field__textarea'
             value={summary}
             maxlength={SUMMARY_MAX + 200}
             placeholder='参加人员、活动过程、形成的共识或成果（至少 10 个字）'
@@ -158,9 +155,9 @@ function Form({ pairing }: { pairing: PairingDetail }) {
             }}
             aria-label='活动内容'
           />
-        </Field>
+        </FormField>
 
-        <PhotoField uploads={photos} error={errors.photos} className='pa-field' hint='活动现场照片，第一张作为动态封面。' />
+        <PhotoField uploads={photos} error={errors.photos} hint='活动现场照片，第一张作为动态封面。' />
       </View>
 
       <FailureAlert failure={failure} />

@@ -13,8 +13,9 @@ import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
 import { canAskToSubscribe, offerSubscribe } from '@/services/subscribe'
 import { TAB, problemDetailUrl } from '@/utils/routes'
-import { FieldError, Select, SwitchRow, type SelectOption } from './FormParts'
+import { FieldCounter, FieldError, FormField } from '@/components/FormField'
 import { PhotoField } from '@/components/PhotoField'
+import { Select, SwitchRow, type SelectOption } from './FormParts'
 import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
 import './styles.css'
@@ -115,7 +116,6 @@ function Form({ user }: { user: User }) {
   }
 
   const categoryIndex = CATEGORIES.findIndex((c) => c.id === category)
-  const contentLength = content.trim().length
 
   let enterpriseField
   if (choices.source === 'enterprise' && enterpriseOptions.length === 1) {
@@ -180,10 +180,7 @@ function Form({ user }: { user: User }) {
     <View className='page'>
       <PageHeader title='提交诉求' subtitle='说清楚遇到的问题，我们转给负责的部门办理' />
       <View className='card'>
-        <View className='form-field'>
-          <Text className='form-field__label'>
-            标题<Text className='form-field__required'>*</Text>
-          </Text>
+        <FormField label='标题' required error={errors.title}>
           <Input
             className='form-field__input'
             value={title}
@@ -195,13 +192,9 @@ function Form({ user }: { user: User }) {
             }}
             aria-label='标题'
           />
-          <FieldError message={errors.title} />
-        </View>
+        </FormField>
 
-        <View className='form-field'>
-          <Text className='form-field__label'>
-            问题描述<Text className='form-field__required'>*</Text>
-          </Text>
+        <FormField label='问题描述' required error={errors.content}>
           <Textarea
             className='form-field__textarea'
             value={content}
@@ -213,19 +206,10 @@ function Form({ user }: { user: User }) {
             }}
             aria-label='问题描述'
           />
-          <Text
-            className={`form-field__counter${contentLength > LIMITS.contentMax ? ' form-field__counter--over' : ''}`}
-            data-testid='content-counter'
-          >
-            {contentLength}/{LIMITS.contentMax}
-          </Text>
-          <FieldError message={errors.content} />
-        </View>
+          <FieldCounter length={content.trim().length} max={LIMITS.contentMax} testId='content-counter' />
+        </FormField>
 
-        <View className='form-field'>
-          <Text className='form-field__label'>
-            类别<Text className='form-field__required'>*</Text>
-          </Text>
+        <FormField label='类别' required error={errors.category}>
           <Picker
             mode='selector'
             range={CATEGORIES.map((c) => c.label)}
@@ -248,20 +232,18 @@ function Form({ user }: { user: User }) {
               <Text className='form-field__arrow'>选择 ›</Text>
             </View>
           </Picker>
-          <FieldError message={errors.category} />
-        </View>
+        </FormField>
 
-        <View className='form-field'>
-          <Text className='form-field__label'>
-            企业<Text className='form-field__required'>*</Text>
-          </Text>
+        <FormField
+          label='企业'
+          required
+          hint={choices.source === 'secretary' ? '第一书记可代所联系的企业提交' : undefined}
+          error={errors.enterpriseId}
+        >
           {enterpriseField}
-          {choices.source === 'secretary' && <Text className='form-field__hint'>第一书记可代所联系的企业提交</Text>}
-          <FieldError message={errors.enterpriseId} />
-        </View>
+        </FormField>
 
-        <View className='form-field'>
-          <Text className='form-field__label'>产业链与镇街</Text>
+        <FormField label='产业链与镇街'>
           <View className='form-pair'>
             <View className='form-pair__item'>
               <Text className='form-pair__label'>产业链</Text>
@@ -297,20 +279,20 @@ function Form({ user }: { user: User }) {
           </Text>
           <FieldError message={errors.chainId} />
           <FieldError message={errors.townId} />
-        </View>
+        </FormField>
 
-        <View className='form-field'>
-          <Text className='form-field__label'>
-            吐槽大会<Text className='sheet__optional'>（选填）</Text>
-          </Text>
+        <FormField
+          label='吐槽大会'
+          optional
+          hint='在吐槽大会期间提出的问题会列入大会议程，按“我也遇到”的企业数排序。'
+          error={errors.sessionId}
+        >
           {sessionField}
-          <Text className='form-field__hint'>在吐槽大会期间提出的问题会列入大会议程，按“我也遇到”的企业数排序。</Text>
-          <FieldError message={errors.sessionId} />
-        </View>
+        </FormField>
 
         <PhotoField uploads={photos} error={errors.photos} />
 
-        <View className='form-field'>
+        <FormField error={errors.anonymous}>
           <SwitchRow
             title='匿名提交（部门看不到提交人）'
             hint='承办部门只看到企业，看不到您的姓名；调度中心仍可联系您。'
@@ -323,10 +305,9 @@ function Form({ user }: { user: User }) {
             label='匿名提交'
             testId='anonymous-switch'
           />
-          <FieldError message={errors.anonymous} />
-        </View>
+        </FormField>
 
-        <View className='form-field'>
+        <FormField error={errors.visibleToChain}>
           <SwitchRow
             title='向本链企业公开（其他企业可点“我也遇到”）'
             hint={
@@ -342,8 +323,7 @@ function Form({ user }: { user: User }) {
             label='向本链企业公开'
             testId='visible-switch'
           />
-          <FieldError message={errors.visibleToChain} />
-        </View>
+        </FormField>
       </View>
 
       {failure && (

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
-
-export function FieldError({ message }: { message?: string }) {
-  return message ? <Text className='form-field__error'>{message}</Text> : null
-}
+// the pickers below draw with the shared form classes
+import '@/components/FormField/index.css'
 
 export interface SelectOption {
   id: string

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PROBLEM_EVENT_LABELS, type ProblemDetail, type ProblemEvent } from '@contract/problems'
 import { categoryLabel } from '@contract/categories'
@@ -7,6 +7,7 @@ import { assetUrl, call, CloudError } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { useSession } from '@/hooks/useSession'
 import { StateView } from '@/components/StateView'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { formatDateTime } from '@/utils/date'
 import { TAB, activityDetailUrl, problemDetailUrl } from '@/utils/routes'
 import { DetailStatus } from './DetailStatus'
@@ -63,23 +64,8 @@ function Timeline({ events }: { events: ProblemEvent[] }) {
 
 /** The problem's photos; a tap opens them full screen, swiping through all of them. */
 function Photos({ problem }: { problem: ProblemDetail }) {
-  if (!problem.photos.length) return null
-  const urls = problem.photos.map((p) => assetUrl(p.url))
-  return (
-    <View className='photo-grid detail-photos' data-testid='detail-photos'>
-      {urls.map((url, i) => (
-        <View key={problem.photos[i].id} className='photo-cell' data-testid='detail-photo'>
-          <Image
-            className='photo-cell__img'
-            src={url}
-            mode='aspectFill'
-            aria-label={`照片 ${i + 1}`}
-            onClick={() => void Taro.previewImage({ current: url, urls }).catch(() => undefined)}
-          />
-        </View>
-      ))}
-    </View>
-  )
+  const photos = problem.photos.map((p) => ({ key: p.id, url: assetUrl(p.url) }))
+  return <PhotoGrid photos={photos} className='detail-photos' testId='detail-photos' itemTestId='detail-photo' />
 }
 
 function Head({ problem }: { problem: ProblemDetail }) {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { AssignedEnterprise } from '@contract/secretaries'
-import { logVisitInput, LIMITS, type FieldErrors } from '@contract/schemas'
+import { logVisitInput, LIMITS } from '@contract/schemas'
 import { call } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
@@ -11,6 +11,8 @@ import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { StateView } from '@/components/StateView'
 import { PageHeader } from '@/components/PageHeader'
 import { PhotoField } from '@/components/PhotoField'
+import { FieldCounter, FormField } from '@/components/FormField'
+import { locationRefusalText } from '@/services/location'
 import { PAGE } from '@/utils/routes'
 import { isRefusal, isSecretary } from './access'
 import { Refusal } from './Refusal'
@@ -21,38 +23,31 @@ const NOTE_MIN = 5
 const NOTE_MAX = 1000
 const ADDRESS_MAX = 120
 
-function FieldError({ field, errors }: { field: string; errors: FieldErrors }) {
-  return errors[field] ? (
-    <Text className='sec-field__error' data-testid={`error-${field}`}>
-      {errors[field]}
-    </Text>
-  ) : null
-}
-
 function LocationRow({ location }: { location: ReturnType<typeof useVisitLocation> }) {
+  let hint = '位置只随这条走访记录保存，用于标注走访地点。'
+  if (location.status === 'none') {
+    hint = location.refused ? locationRefusalText(location.refused) : '可能信号不好或定位太慢。位置只用于标注走访地点，不影响保存。'
+  }
   return (
-    <View className='sec-field' data-testid='location'>
-      <View className='sec-field__row'>
-        <Text className='sec-field__label'>
-          位置<Text className='sec-field__optional'>（选填）</Text>
-        </Text>
-        {location.status === 'none' && (
+    <FormField
+      label='位置'
+      optional
+      testId='location'
+      extra={
+        location.status === 'none' && (
           <View className='sec-link' role='button' onClick={location.retry} data-testid='relocate'>
             <Text>重新定位</Text>
           </View>
-        )}
-      </View>
+        )
+      }
+      hint={<Text data-testid='location-hint'>{hint}</Text>}
+    >
       <View className={`sec-location sec-location--${location.status}`} data-testid='location-status' data-status={location.status}>
         {location.status === 'locating' && <Text>正在获取位置…（无需等待，可直接保存）</Text>}
         {location.status === 'located' && <Text>已定位</Text>}
         {location.status === 'none' && <Text>未获取位置（可不填）</Text>}
       </View>
-      <Text className='sec-field__hint'>
-        {location.status === 'none'
-          ? '可能未授权定位或信号不好。位置只用于标注走访地点，不影响保存。'
-          : '位置只随这条走访记录保存，用于标注走访地点。'}
-      </Text>
-    </View>
+    </FormField>
   )
 }
 
@@ -87,10 +82,7 @@ function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given
   return (
     <>
       <View className='card'>
-        <View className='sec-field'>
-          <Text className='sec-field__label'>
-            走访企业<Text className='sec-field__required'>*</Text>
-          </Text>
+        <FormField label='走访企业' required error={errors.enterpriseId} errorTestId='error-enterpriseId'>
           <Picker
             mode='selector'
             range={enterprises.map((e) => e.name)}
@@ -104,25 +96,21 @@ function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given
             }}
             aria-label='走访企业'
           >
-            <View className='sec-picker' data-testid='enterprise-value'>
+            <View className='form-field__picker' data-testid='enterprise-value'>
               {index >= 0 ? (
-                <Text className='sec-picker__text'>{enterprises[index].name}</Text>
+                <Text className='form-field__ellipsis'>{enterprises[index].name}</Text>
               ) : (
-                <Text className='sec-picker__text sec-picker__placeholder'>选择您联系的企业</Text>
+                <Text className='form-field__ellipsis form-field__placeholder'>选择您联系的企业</Text>
               )}
-              <Text className='sec-picker__arrow'>选择 ›</Text>
+              <Text className='form-field__arrow'>选择 ›</Text>
             </View>
           </Picker>
-          {given && !known && <Text className='sec-field__hint'>链接中的企业不在您联系的名单中，请从名单中选择。</Text>}
-          <FieldError field='enterpriseId' errors={errors} />
-        </View>
+          {given && !known && <Text className='form-field__hint'>链接中的企业不在您联系的名单中，请从名单中选择。</Text>}
+        </FormField>
 
-        <View className='sec-field'>
-          <Text className='sec-field__label'>
-            走访情况<Text className='sec-field__required'>*</Text>
-          </Text>
+        <FormField label='走访情况' required error={errors.note} errorTestId='error-note'>
           <Textarea
-            className='sec-textarea'
+            className='form-field__textarea'
             value={note}
             maxlength={NOTE_MAX + 100}
             placeholder='见了谁、谈了什么、企业有什么困难和诉求、下一步怎么跟进'
@@ -132,21 +120,14 @@ function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given
             }}
             aria-label='走访情况'
           />
-          <Text className={`sec-counter${noteLength > NOTE_MAX ? ' sec-counter--over' : ''}`} data-testid='note-counter'>
-            {noteLength < NOTE_MIN ? `至少 ${NOTE_MIN} 个字 · ` : ''}
-            {noteLength}/{NOTE_MAX}
-          </Text>
-          <FieldError field='note' errors={errors} />
-        </View>
+          <FieldCounter length={noteLength} max={NOTE_MAX} prefix={noteLength < NOTE_MIN ? `至少 ${NOTE_MIN} 个字 · ` : undefined} testId='note-counter' />
+        </FormField>
 
         <LocationRow location={location} />
 
-        <View className='sec-field'>
-          <Text className='sec-field__label'>
-            走访地点<Text className='sec-field__optional'>（选填）</Text>
-          </Text>
+        <FormField label='走访地点' optional error={errors.address} errorTestId='error-address'>
           <Input
-            className='sec-input'
+            className='form-field__input'
             value={address}
             maxlength={ADDRESS_MAX + 20}
             placeholder='如：企业二楼会议室、生产车间'
@@ -156,10 +137,9 @@ function Form({ enterprises, given }: { enterprises: AssignedEnterprise[]; given
             }}
             aria-label='走访地点'
           />
-          <FieldError field='address' errors={errors} />
-        </View>
+        </FormField>
 
-        <PhotoField uploads={photos} error={errors.photos} hint='现场照片可留作走访凭证。' className='sec-field' />
+        <PhotoField uploads={photos} error={errors.photos} hint='现场照片可留作走访凭证。' />
       </View>
 
       {failure && (

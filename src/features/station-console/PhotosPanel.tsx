@@ -7,6 +7,7 @@ import { assetUrl, call, newRequestId, toCloudError } from '@/services/cloud'
 import { useRemote } from '@/hooks/useRemote'
 import { usePhotoUploads } from '@/hooks/usePhotoUploads'
 import { StateView } from '@/components/StateView'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 
 function Editor({ stationId, initial, onSaved }: { stationId: string; initial: Photo[]; onSaved: (photos: Photo[]) => void }) {
   const [kept, setKept] = useState(initial)
@@ -32,6 +33,7 @@ function Editor({ stationId, initial, onSaved }: { stationId: string; initial: P
 
   return (
     <View className='card'>
+      <PrivacyConsent />
       <Text className='sc-editor__label'>站点照片（最多 {LIMITS.stationPhotosMax} 张，第一张作封面）</Text>
       <View className='sc-photos' data-testid='station-photo-grid'>
         {kept.map((p) => (

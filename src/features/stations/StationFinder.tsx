@@ -9,7 +9,9 @@ import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { NearbyCard } from './NearbyCard'
 import { StationMap } from './StationMap'
-import { locate, type Position } from '@/services/location'
+import { locateOrWhy, locationRefusalText, type Position } from '@/services/location'
+import type { Refusal } from '@/services/privacy'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { STATION_PAGE } from './routes'
 import { PAGE } from '@/utils/routes'
 import './styles.css'
@@ -17,7 +19,8 @@ import './styles.css'
 /** The amenities riders ask for most, as one-tap filters. */
 export const FINDER_AMENITIES: Amenity[] = ['water', 'charging', 'microwave', 'toilet', 'rest', 'shelter']
 
-type Where = { kind: 'locating' } | { kind: 'here'; position: Position } | { kind: 'town'; townId: string | null }
+/** `refused`: why there is no position, when the person (or the phone) said no; kept while towns are picked. */
+type Where = { kind: 'locating' } | { kind: 'here'; position: Position } | { kind: 'town'; townId: string | null; refused?: Refusal | null }
 type Layout = 'list' | 'map'
 
 /**
@@ -40,7 +43,7 @@ export function StationFinder() {
 
   const findMe = () => {
     setWhere({ kind: 'locating' })
-    void locate().then((position) => setWhere(position ? { kind: 'here', position } : { kind: 'town', townId: null }))
+    void locateOrWhy().then(({ position, refused }) => setWhere(position ? { kind: 'here', position } : { kind: 'town', townId: null, refused }))
   }
   useEffect(findMe, [])
 
@@ -114,10 +117,15 @@ export function StationFinder() {
               <Text>重新定位</Text>
             </View>
           </View>
+          {where.refused && (
+            <Text className='finder__refused' data-testid='location-refused'>
+              {locationRefusalText(where.refused)}
+            </Text>
+          )}
           <View className='finder__town-list'>
             <View
               className={`finder__town${where.townId === null ? ' finder__town--on' : ''}`}
-              onClick={() => setWhere({ kind: 'town', townId: null })}
+              onClick={() => setWhere({ ...where, townId: null })}
             >
               <Text>全部</Text>
             </View>
@@ -125,7 +133,7 @@ export function StationFinder() {
               <View
                 key={t.id}
                 className={`finder__town${where.townId === t.id ? ' finder__town--on' : ''}`}
-                onClick={() => setWhere({ kind: 'town', townId: t.id })}
+                onClick={() => setWhere({ ...where, townId: t.id })}
                 data-testid={`town-${t.id}`}
               >
                 <Text>{t.name}</Text>
@@ -193,6 +201,7 @@ export function StationFinder() {
           )}
         </StateView>
       )}
+      <PrivacyConsent />
     </View>
   )
 }

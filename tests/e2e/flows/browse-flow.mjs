@@ -14,11 +14,16 @@ export async function browseFlow(ctx) {
     await p.page.getByTestId('town-picker').waitFor({ timeout: 20_000 })
     await p.page.getByTestId('station-card').first().waitFor()
     await p.page.getByTestId('town-ronggui').click()
+    // at least one card, all of 容桂: while the list reloads there are none, and every() of none is true
     await p.page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="station-card"]')].every((c) => (c.textContent || '').includes('容桂')),
+      () => {
+        const cards = [...document.querySelectorAll('[data-testid="station-card"]')]
+        return cards.length > 0 && cards.every((c) => (c.textContent || '').includes('容桂'))
+      },
       null,
       { timeout: 10_000 }
     )
+    await p.page.getByTestId('station-card').first().waitFor({ state: 'visible' })
     expect((await p.page.getByTestId('station-card').count()) >= 1, '容桂没有站点')
     await p.shot('stations-by-town')
 

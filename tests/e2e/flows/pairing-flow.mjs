@@ -225,7 +225,7 @@ export async function pairingFlow(ctx) {
       .getByLabel('问题描述')
       .locator('textarea')
       .fill('企业新生产线下月投产，缺普工约 80 人、焊工 20 人，希望区里协助对接招聘会，并了解职业技能培训补贴政策。')
-    await pickOption(p, raise.locator('.pa-field__picker'), '用工招聘')
+    await pickOption(p, raise.locator('.form-field__picker'), '用工招聘')
     await raise.getByText('用工招聘').waitFor()
     await tallShot(p, shots, 'pairing-8-raise-form')
     const raised = answerOf(p, 'pairings', 'raiseProblem')

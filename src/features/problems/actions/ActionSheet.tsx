@@ -8,6 +8,7 @@ import { LIMITS, type FieldErrors } from '@contract/schemas'
 import { call, CloudError, MAYBE_STORED, newRequestId, toCloudError } from '@/services/cloud'
 import type { Remote } from '@/hooks/useRemote'
 import { formatMonthDay } from '@/utils/date'
+import { FormField } from '@/components/FormField'
 import { ACTION_LABELS, checkAction, formFieldErrors, initialForm, type ActionForm, type ActionKey } from './forms'
 
 const HINTS: Record<ActionKey, string> = {
@@ -52,19 +53,6 @@ const SUBMIT_LABELS: Partial<Record<ActionKey, string>> = Object.fromEntries(
 function doneText(key: ActionKey, f: ActionForm): string {
   if (key === 'evaluate_solved' || key === 'evaluate_unsolved') return f.solved === false ? '已申请重办' : '已确认解决'
   return `已${ACTION_LABELS[key]}`
-}
-
-function FieldError({ message }: { message?: string }) {
-  return message ? <Text className='form-field__error'>{message}</Text> : null
-}
-
-function Label({ text, required }: { text: string; required?: boolean }) {
-  return (
-    <Text className='form-field__label'>
-      {text}
-      {required ? <Text className='form-field__required'>*</Text> : <Text className='sheet__optional'>（选填）</Text>}
-    </Text>
-  )
 }
 
 interface ChoiceProps {
@@ -276,8 +264,7 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
     case 'route':
     case 'reroute':
       body = (
-        <View className='form-field'>
-          <Label text={actionKey === 'route' ? '承办单位' : '转办给'} required />
+        <FormField label={actionKey === 'route' ? '承办单位' : '转办给'} required error={err('departmentId')}>
           {actionKey === 'reroute' && problem.lead && <Text className='form-field__hint'>现承办：{problem.lead.departmentName}</Text>}
           <Text className='form-field__hint sheet__picked' data-testid='picked'>
             {form.departmentId ? `已选：${nameOf(form.departmentId)}` : '请在下面选择一个单位'}
@@ -289,14 +276,12 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
             selected={form.departmentId ? [form.departmentId] : []}
             onToggle={(id) => set('departmentId', id)}
           />
-          <FieldError message={err('departmentId')} />
-        </View>
+        </FormField>
       )
       break
     case 'request_co':
       body = (
-        <View className='form-field'>
-          <Label text={`会办单位（最多 ${LIMITS.coHandlersMax} 个）`} required />
+        <FormField label={`会办单位（最多 ${LIMITS.coHandlersMax} 个）`} required error={err('departmentIds')}>
           <Text className='form-field__hint sheet__picked' data-testid='picked'>
             {form.departmentIds.length ? `已选：${form.departmentIds.map(nameOf).join('、')}` : '可选多个单位'}
           </Text>
@@ -309,14 +294,12 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
               set('departmentIds', form.departmentIds.includes(id) ? form.departmentIds.filter((d) => d !== id) : [...form.departmentIds, id])
             }
           />
-          <FieldError message={err('departmentIds')} />
-        </View>
+        </FormField>
       )
       break
     case 'cancel_co':
       body = (
-        <View className='form-field'>
-          <Label text='撤销哪个单位的会办' required />
+        <FormField label='撤销哪个单位的会办' required error={err('departmentId')}>
           <View className='choices'>
             {activeCo.map((c) => (
               <Choice
@@ -329,15 +312,13 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
               </Choice>
             ))}
           </View>
-          <FieldError message={err('departmentId')} />
-        </View>
+        </FormField>
       )
       break
     case 'approve_extension':
     case 'refuse_extension':
       body = (
-        <View className='form-field'>
-          <Label text='延期申请' required />
+        <FormField label='延期申请' required error={err('requestId')}>
           {pending.map((x) => (
             <View
               key={x.id}
@@ -354,15 +335,13 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
               <Text className='ext-choice__reason'>{x.reason}</Text>
             </View>
           ))}
-          <FieldError message={err('requestId')} />
-        </View>
+        </FormField>
       )
       break
     case 'co_reply':
     case 'reply':
       body = (
-        <View className='form-field'>
-          <Label text={actionKey === 'reply' ? '答复内容' : '会办答复'} required />
+        <FormField label={actionKey === 'reply' ? '答复内容' : '会办答复'} required error={err('content')}>
           <Textarea
             className='form-field__textarea'
             value={form.content}
@@ -372,16 +351,14 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
             onInput={(e) => set('content', e.detail.value)}
             aria-label={actionKey === 'reply' ? '答复内容' : '会办答复'}
           />
-          <FieldError message={err('content')} />
-        </View>
+        </FormField>
       )
       break
     case 'evaluate_solved':
     case 'evaluate_unsolved':
       body = (
         <>
-          <View className='form-field'>
-            <Label text='问题是否已解决' required />
+          <FormField label='问题是否已解决' required error={err('solved')}>
             <View className='choices'>
               <Choice testId='solved-yes' selected={form.solved === true} onClick={() => set('solved', true, 'comment')}>
                 <Text>已解决</Text>
@@ -390,17 +367,13 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
                 <Text>未解决，申请重办</Text>
               </Choice>
             </View>
-            <FieldError message={err('solved')} />
-          </View>
+          </FormField>
           {form.solved !== false && (
-            <View className='form-field'>
-              <Label text='办理评分' required />
+            <FormField label='办理评分' required error={err('rating')}>
               <Stars value={form.rating} onChange={(n) => set('rating', n)} />
-              <FieldError message={err('rating')} />
-            </View>
+            </FormField>
           )}
-          <View className='form-field'>
-            <Label text={form.solved === false ? '尚未解决的情况' : '评价'} required={form.solved === false} />
+          <FormField label={form.solved === false ? '尚未解决的情况' : '评价'} required={form.solved === false} optional error={err('comment')}>
             <Textarea
               className='form-field__textarea form-field__textarea--short'
               value={form.comment}
@@ -410,8 +383,7 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
               onInput={(e) => set('comment', e.detail.value)}
               aria-label={form.solved === false ? '尚未解决的情况' : '评价'}
             />
-            <FieldError message={err('comment')} />
-          </View>
+          </FormField>
         </>
       )
       break
@@ -444,15 +416,12 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
           )}
           {body}
           {showDays && (
-            <View className='form-field'>
-              <Label text={actionKey === 'approve_extension' ? '同意延期' : '延期天数'} required />
+            <FormField label={actionKey === 'approve_extension' ? '同意延期' : '延期天数'} required error={daysError}>
               <Stepper value={form.days} min={1} max={daysMax} onChange={(n) => set('days', n)} />
-              <FieldError message={daysError} />
-            </View>
+            </FormField>
           )}
           {reasonSpec && (
-            <View className='form-field'>
-              <Label text={reasonSpec.label} required={reasonSpec.required} />
+            <FormField label={reasonSpec.label} required={reasonSpec.required} optional error={reasonError}>
               <Textarea
                 className='form-field__textarea form-field__textarea--short'
                 value={form.reason}
@@ -462,8 +431,7 @@ export function ActionSheet({ actionKey, problem, departments, onDone, onStale, 
                 onInput={(e) => set('reason', e.detail.value)}
                 aria-label={reasonSpec.label}
               />
-              <FieldError message={reasonError} />
-            </View>
+            </FormField>
           )}
           {(failure || unshown.length > 0) && (
             <View className='form-alert' data-testid='action-failure'>

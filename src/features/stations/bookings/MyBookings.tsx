@@ -6,6 +6,7 @@ import { call, newRequestId, toCloudError } from '@/services/cloud'
 import { getSession } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { TAB } from '@/utils/routes'
 import { copyText } from '../actions'
 import { chinaTime, slotText } from '@/utils/china-time'
@@ -146,6 +147,8 @@ export function MyBookings() {
           <BookingCard key={b.id} b={b} onChanged={replace} />
         ))}
       </StateView>
+      {/* 复制签到码 uses the clipboard, which WeChat asks consent for */}
+      <PrivacyConsent />
     </View>
   )
 }

@@ -7,10 +7,16 @@ import { call } from '@/services/cloud'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
+import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
 import { StateView } from '@/components/StateView'
+import { FormField } from '@/components/FormField'
+import { PhotoField } from '@/components/PhotoField'
 import { problemDetailUrl, TAB } from '@/utils/routes'
 import '../styles.css'
 import './styles.css'
+
+/** stations.feedback takes at most three photos (a broken tap, the empty water dispenser), not a whole album. */
+export const FEEDBACK_PHOTOS_MAX = 3
 
 /** The one-tap starters a rider is most likely to need. */
 const QUICK: Record<string, string> = {
@@ -28,8 +34,11 @@ function Form({ stationId }: { stationId: string }) {
   const station = useRemote(() => call('stations', 'get', { id: stationId }), [stationId])
   const [amenity, setAmenity] = useState<Amenity | null>(null)
   const [content, setContent] = useState('')
+  const photos = usePhotoUploads(FEEDBACK_PHOTOS_MAX)
   const form = useFormSubmit()
-  const error = Object.values(form.errors)[0] ?? form.failure?.message ?? null
+  const { errors, failure } = form
+  // the photos and the content have their own rows; anything else the server says goes under the form
+  const otherError = Object.entries(errors).find(([k]) => k !== 'content' && k !== 'photos')?.[1] ?? null
 
   const pick = (a: Amenity) => {
     setAmenity(a === amenity ? null : a)
@@ -37,8 +46,13 @@ function Form({ stationId }: { stationId: string }) {
   }
 
   const submit = async () => {
-    const checked = stationFeedbackInput.safeParse({ stationId, content, ...(amenity ? { amenity } : {}) })
-    const detail = await form.submit(checked, (data, requestId) => call('stations', 'feedback', data, { requestId }))
+    const checked = stationFeedbackInput.safeParse({
+      stationId,
+      content,
+      ...(amenity ? { amenity } : {}),
+      ...(photos.ids.length ? { photos: photos.ids } : {})
+    })
+    const detail = await form.submit(checked, (data, requestId) => call('stations', 'feedback', data, { requestId }), photoErrors(photos, '提交'))
     if (!detail) return
     void Taro.showToast({ title: '已反馈', icon: 'success' })
     void Taro.redirectTo({ url: problemDetailUrl(detail.id) })
@@ -53,40 +67,45 @@ function Form({ stationId }: { stationId: string }) {
             <Text className='muted'>反馈会直接派给站点的主管部门办理，并告知站点管理员；办理结果请在「我的诉求」里确认。</Text>
           </View>
           <View className='card'>
-            <Text className='feedback__label'>哪项设施有问题（可不选）</Text>
-            <View className='feedback__amenities'>
-              {station.data.amenities.map((a) => (
-                <View
-                  key={a}
-                  className={`feedback__amenity${a === amenity ? ' feedback__amenity--on' : ''}`}
-                  onClick={() => pick(a)}
-                  data-testid={`feedback-amenity-${a}`}
-                >
-                  <Text>{AMENITY_LABELS[a]}</Text>
+            {station.data.amenities.length > 0 && (
+              <FormField label='哪项设施有问题' optional>
+                <View className='feedback__amenities'>
+                  {station.data.amenities.map((a) => (
+                    <View
+                      key={a}
+                      className={`feedback__amenity${a === amenity ? ' feedback__amenity--on' : ''}`}
+                      onClick={() => pick(a)}
+                      data-testid={`feedback-amenity-${a}`}
+                    >
+                      <Text>{AMENITY_LABELS[a]}</Text>
+                    </View>
+                  ))}
                 </View>
-              ))}
-            </View>
-            <Text className='feedback__label'>遇到的情况</Text>
-            <Textarea
-              className='feedback__textarea'
-              value={content}
-              maxlength={LIMITS.feedbackMax}
-              placeholder='例如：饮水机没有热水了'
-              onInput={(e) => {
-                setContent(e.detail.value)
-                form.clearError('content')
-              }}
-              aria-label='遇到的情况'
-              data-testid='feedback-content'
-            />
-            {error && (
-              <Text className='feedback__error' data-testid='feedback-error'>
-                {error}
-              </Text>
+              </FormField>
             )}
-            <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
-              <Text>{form.sending ? '正在提交…' : '提交反馈'}</Text>
-            </View>
+            <FormField label='遇到的情况' required error={errors.content} errorTestId='feedback-error'>
+              <Textarea
+                className='form-field__textarea form-field__textarea--short'
+                value={content}
+                maxlength={LIMITS.feedbackMax}
+                placeholder='例如：饮水机没有热水了'
+                onInput={(e) => {
+                  setContent(e.detail.value)
+                  form.clearError('content')
+                }}
+                aria-label='遇到的情况'
+                data-testid='feedback-content'
+              />
+            </FormField>
+            <PhotoField uploads={photos} max={FEEDBACK_PHOTOS_MAX} error={errors.photos} hint='拍下坏了的设施，部门更快弄清情况。' />
+          </View>
+          {(failure || otherError) && (
+            <Text className='feedback__failure' data-testid='feedback-failure'>
+              {otherError ?? failure?.message}
+            </Text>
+          )}
+          <View className='big-action big-action--primary big-action--block' onClick={() => void submit()} data-testid='feedback-submit'>
+            <Text>{form.sending ? '正在提交…' : form.retrying ? '重新提交' : '提交反馈'}</Text>
           </View>
         </>
       )}

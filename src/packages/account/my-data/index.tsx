@@ -1,0 +1,5 @@
+import { MyDataView } from '@/features/account/MyDataView'
+
+export default function Page() {
+  return <MyDataView />
+}
