@@ -150,6 +150,32 @@ test('a lost answer: 注销账号 again reuses the request id', async () => {
   expect(sent[1].requestId).toBe(sent[0].requestId)
 })
 
+test('a lost answer, then the retry finds the account gone: that is the erase done, not an error', async () => {
+  signIn()
+  const answers = [errorBody(503, 'UNAVAILABLE', '服务暂不可用，请稍后重试'), errorBody(401, 'UNAUTHENTICATED', '请先登录')]
+  let n = 0
+  answerBy({ 'accounts.eraseMe': () => answers[n++] })
+  render(<MyDataView />)
+  typeWord('注销')
+  erase()
+  expect(await screen.findByTestId('erase-failure')).toHaveTextContent('不会重复处理')
+  erase()
+  await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }))
+  expect(showToast).toHaveBeenCalledWith({ title: '账号已注销', icon: 'none' })
+  expect(getSession()).toBeNull()
+})
+
+test('signed out meanwhile on a first try: signed out, but not told the account was erased', async () => {
+  signIn()
+  answerBy({ 'accounts.eraseMe': () => errorBody(401, 'UNAUTHENTICATED', '请先登录') })
+  render(<MyDataView />)
+  typeWord('注销')
+  erase()
+  await waitFor(() => expect(getSession()).toBeNull())
+  expect(showToast).not.toHaveBeenCalledWith({ title: '账号已注销', icon: 'none' })
+  expect(switchTab).not.toHaveBeenCalled()
+})
+
 describe('the way there from 我的', () => {
   // 我的 refreshes the roles and counts the messages: let those answers land before looking
   const renderMe = async () => {

@@ -101,7 +101,16 @@ function EraseCard() {
 
   const erase = async () => {
     const checked = eraseMeInput.safeParse({ confirm: typed.trim() })
-    const done = await form.submit(checked, (data, requestId) => call('accounts', 'eraseMe', data, { requestId }))
+    // a retry after a lost answer finds the account already gone: the erase went through the first time
+    const afterLostAnswer = retrying
+    const done = await form.submit(checked, async (data, requestId) => {
+      try {
+        return await call('accounts', 'eraseMe', data, { requestId })
+      } catch (e) {
+        if (afterLostAnswer && toCloudError(e).code === 'UNAUTHENTICATED') return { erased: true as const }
+        throw e
+      }
+    })
     if (!done) return
     clearSession()
     void Taro.showToast({ title: '账号已注销', icon: 'none' })
