@@ -65,6 +65,7 @@ export const listPeopleInput = z.strictObject({ q: search, role: z.enum(ROLES, {
 export const savePersonInput = z.strictObject({
   id: optionalId('人员'),
   name: text('姓名', 2, 20),
+  /** Left out on an update: the stored number stays (the console sees it masked only); null clears it. */
   phone: phone.nullable().optional(),
   partyMember: z.boolean({ error: '党员选项不正确' }).optional()
 })

@@ -187,6 +187,15 @@ describe('people and roles', () => {
     expect(listed).toEqual([p])
   })
 
+  test('an edit that leaves the phone out keeps the stored number; null clears it', async () => {
+    const phoneOf = async (id: string) => (await h.db.query<{ phone: string | null }>('SELECT phone FROM people WHERE id = $1', [id]))[0].phone
+    const p = unwrap(await h.call('admin', 'savePerson', { name: '周保留', phone: '13900139000' }, { as: admin }))
+    unwrap(await h.call('admin', 'savePerson', { id: p.id, name: '周保留改', partyMember: true }, { as: admin }))
+    expect(await phoneOf(p.id)).toBe('13900139000')
+    unwrap(await h.call('admin', 'savePerson', { id: p.id, name: '周保留改', phone: null }, { as: admin }))
+    expect(await phoneOf(p.id)).toBeNull()
+  })
+
   test('the list shows roles with their scope names, filters by role, and a lock only while it lasts', async () => {
     const managers = unwrap(await h.call('admin', 'people', { role: 'station' }, { as: admin }))
     expect(managers.length).toBeGreaterThan(0)

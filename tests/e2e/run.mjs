@@ -16,6 +16,7 @@ import { stationFlow } from './flows/station-flow.mjs'
 import { waitlistFlow } from './flows/waitlist-flow.mjs'
 import { consoleFlow } from './flows/console-flow.mjs'
 import { pairingFlow } from './flows/pairing-flow.mjs'
+import { adminFlow } from './flows/admin-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -38,7 +39,8 @@ const flows = [
   ['候补：两人约满 → 候补第 1 位 → 有人取消 → 转为已预约并收到消息', waitlistFlow],
   // after the station walks: it changes 暑期托管 at 大良德胜 and closes days there (the station walk is done with it)
   ['站点反馈 → 站点工作台：今日 → 服务时段 → 闭站 → 统计', consoleFlow],
-  ['结对共建：记录活动 + 照片 → 签到码 → 成员签到 → 提出问题 → 人社局答复 → 确认解决 → 走访 → 督导与导出', pairingFlow]
+  ['结对共建：记录活动 + 照片 → 签到码 → 成员签到 → 提出问题 → 人社局答复 → 确认解决 → 走访 → 督导与导出', pairingFlow],
+  ['管理后台（电脑宽度）：新增企业时信用代码校验位错 → 改正后列入并导出 → 操作日志看到新增 → 批量导入有误时不能正式导入', adminFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()

@@ -28,7 +28,7 @@ async function savePerson(ctx: Ctx, input: SavePersonInput): Promise<AdminPerson
   const before = await editing(ctx, PEOPLE, input.id)
   refuseErased(before, '修改')
   const id = input.id ?? newId(PEOPLE.idPrefix)
-  const record = { id, name: input.name, phone: input.phone ?? null, partyMember: input.partyMember ?? false }
+  const record = { id, name: input.name, phone: input.phone, partyMember: input.partyMember ?? false }
   return saved(ctx, PEOPLE, before, id, () => writePerson(ctx.q, record, !before, ctx.now))
 }
 

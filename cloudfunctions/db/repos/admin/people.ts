@@ -83,11 +83,23 @@ export async function findPersonRecord(q: Queryable, id: string): Promise<Person
   return (await withRoles(q, rows))[0] ?? null
 }
 
-export async function writePerson(q: Queryable, p: { id: string; name: string; phone: string | null; partyMember: boolean }, create: boolean, at: Date): Promise<void> {
+/** `phone: undefined` keeps the stored number on an update: the console only ever sees it masked. */
+export async function writePerson(
+  q: Queryable,
+  p: { id: string; name: string; phone: string | null | undefined; partyMember: boolean },
+  create: boolean,
+  at: Date
+): Promise<void> {
   if (create) {
-    await q.query('INSERT INTO people (id, name, phone, party_member, created_at) VALUES ($1, $2, $3, $4, $5)', [p.id, p.name, p.phone, p.partyMember, at])
+    await q.query('INSERT INTO people (id, name, phone, party_member, created_at) VALUES ($1, $2, $3, $4, $5)', [p.id, p.name, p.phone ?? null, p.partyMember, at])
   } else {
-    await q.query('UPDATE people SET name = $2, phone = $3, party_member = $4 WHERE id = $1', [p.id, p.name, p.phone, p.partyMember])
+    await q.query('UPDATE people SET name = $2, phone = CASE WHEN $5 THEN $3 ELSE phone END, party_member = $4 WHERE id = $1', [
+      p.id,
+      p.name,
+      p.phone ?? null,
+      p.partyMember,
+      p.phone !== undefined
+    ])
   }
 }
 

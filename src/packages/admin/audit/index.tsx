@@ -1,0 +1,5 @@
+import { AuditView } from '@/features/admin/AuditView'
+
+export default function Page() {
+  return <AuditView />
+}

@@ -1,0 +1,5 @@
+import { AdminHome } from '@/features/admin/AdminHome'
+
+export default function Page() {
+  return <AdminHome />
+}

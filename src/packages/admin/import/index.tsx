@@ -1,0 +1,5 @@
+import { ImportView } from '@/features/admin/ImportView'
+
+export default function Page() {
+  return <ImportView />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '基础数据',
+  enablePullDownRefresh: true
+})
