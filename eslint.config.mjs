@@ -94,6 +94,8 @@ export default tseslint.config(
       'coverage/**',
       '.tmp/**',
       '.swc/**',
+      // the bench's baseline: a bare Taro app with its own config, built by bench/sections/weight.ts
+      'bench/hello-world/**',
       // hand-written WeChat native components (Component(), wx): checked by tests/native, not by this config
       'src/components/native/**'
     ]
@@ -138,7 +140,7 @@ export default tseslint.config(
   // environments
   { files: ['src/**'], languageOptions: { globals: { ...globals.browser } } },
   {
-    files: ['**/*.{js,cjs,mjs}', 'scripts/**', 'config/**', 'cloudfunctions/**', 'tests/**'],
+    files: ['**/*.{js,cjs,mjs}', 'scripts/**', 'config/**', 'cloudfunctions/**', 'tests/**', 'bench/**'],
     languageOptions: { globals: { ...globals.node } }
   },
   { files: ['tests/**'], languageOptions: { globals: { ...globals.jest, ...globals.browser } } },

@@ -1,0 +1,7 @@
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  window: {
+    navigationBarTitleText: 'Hello',
+    navigationBarTextStyle: 'black'
+  }
+})
