@@ -24,6 +24,10 @@ const node = (name, extra = {}) => ({
 })
 
 module.exports = {
+  // Opening a fresh PGlite takes ~3 s on an idle 2-core machine and over 5 s (jest's default) when the
+  // machine is busy; a hook or test that hits the limit then leaves its work running into the next test.
+  // Speed is judged by `npm run bench`, never by these limits.
+  testTimeout: 30_000,
   projects: [
     node('core'),
     node('app'),
