@@ -56,6 +56,10 @@ for (const name of names) {
       // the routing starter set travels inside the retrainer as text
       loader: { '.jsonl': 'text' },
       metafile: true,
+      // a third less to upload (3.6 → 2.3 MB per function; loading takes about as long either way);
+      // keepNames leaves function and class names in stack traces and error.name, messages are untouched
+      minify: true,
+      keepNames: true,
       legalComments: 'none',
       logLevel: 'warning'
     })
