@@ -121,6 +121,8 @@ describe('the popup', () => {
     expect(popup).toHaveTextContent('查找离您最近的驿站')
     expect(popup).toHaveTextContent('记录走访地点')
     expect(popup).toHaveTextContent('相册、相机')
+    // 批量导入 picks its spreadsheet with chooseMessageFile, which WeChat also holds for consent
+    expect(popup).toHaveTextContent('聊天中的文件')
     expect(popup).toHaveTextContent('我们不会通过微信获取您的手机号码')
     // WeChat is told the popup was shown
     await waitFor(() => expect(asked.answers).toEqual([{ event: 'exposureAuthorization' }]))

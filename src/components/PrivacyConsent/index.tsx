@@ -19,7 +19,8 @@ import './index.css'
 const USES = [
   { what: '位置', why: '查找离您最近的驿站；第一书记记录走访地点。只在您打开这些页面时获取，不在后台获取。' },
   { what: '相册、相机', why: '为诉求、站点反馈、共建活动和走访添加照片，只上传您选中的照片。' },
-  { what: '剪贴板', why: '复制驿站地址、签到码，方便您粘贴给他人。' }
+  { what: '剪贴板', why: '复制驿站地址、签到码，方便您粘贴给他人。' },
+  { what: '聊天中的文件', why: '管理员批量导入时，从微信聊天中选择表格（.xlsx、.csv），只读取您选中的那一个文件。' }
 ] as const
 
 function openGuide() {
@@ -90,7 +91,7 @@ function ConsentPopup() {
 }
 
 /**
- * WeChat's privacy popup: shown when a page first asks for the position, a photo or the clipboard, until
+ * WeChat's privacy popup: shown when a page first asks for the position, a photo, the clipboard or a file from a chat, until
  * the person agrees or refuses (services/privacy holds the waiting requests). Put it on every page that
  * uses those; where a page has several, only one shows. Nothing on H5, where browsers ask for themselves.
  */

@@ -9,6 +9,7 @@ import { hasRole } from '@/services/session'
 import { useSession } from '@/hooks/useSession'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
 import { PageHeader } from '@/components/PageHeader'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { adminListUrl } from '@/utils/routes'
 import { ConsoleNav } from './ConsoleNav'
 import { ConsoleRefusal } from './ConsoleRefusal'
@@ -257,6 +258,8 @@ export function ImportView() {
           )}
         </View>
       </View>
+      {/* chooseMessageFile waits for privacy consent on WeChat like photos do */}
+      <PrivacyConsent />
     </View>
   )
 }
