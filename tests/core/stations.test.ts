@@ -281,6 +281,16 @@ describe('the finder', () => {
     expect(found.map((f) => f.station.id)).toEqual(['fengshan', 'desheng', 'rongqi', 'midea'])
     expect(found.every((f) => f.distanceM === null && f.distanceText === null)).toBe(true)
   })
+
+  test('a town list puts open stations first before the limit, so a closed one never pushes an open one out', () => {
+    // 23:30: fengshan (day) and midea (office) are closed, desheng (round the clock) and rongqi (night) open
+    const found = findStations(stations, { origin: null, at: bj('2026-03-10 23:30'), openFirst: true, limit: 2 })
+    expect(found.map((f) => [f.station.id, f.status.open])).toEqual([
+      ['desheng', true],
+      ['rongqi', true]
+    ])
+    expect(found.map((f) => f.status.label)).toEqual(['24 小时营业', '营业至次日 02:00'])
+  })
 })
 
 describe('在站人数', () => {

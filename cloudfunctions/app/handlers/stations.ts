@@ -35,7 +35,7 @@ async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStati
     }
   } else {
     const rows = await listStations(ctx.q, { townId: input.townId })
-    found = findStations(rows, { ...query, origin: null }, env.calendar).sort((a, b) => Number(b.status.open) - Number(a.status.open))
+    found = findStations(rows, { ...query, origin: null, openFirst: true }, env.calendar)
   }
   const picked = (found ?? []).slice(0, limit)
   const onSite = await onSiteCounts(ctx.q, picked.map((f) => f.station.id), ctx.now)

@@ -1,7 +1,7 @@
 import type { Amenity, StationType } from '@contract'
 import type { CalendarInput } from '../calendar'
 import { distanceMeters, distanceText, isLatLng, type LatLng } from './geo'
-import { openingStatus, preparedCalendar, type OpeningHours, type OpeningStatus } from './opening'
+import { isOpenAt, openingStatus, preparedCalendar, type OpeningHours, type OpeningStatus } from './opening'
 
 /** What the finder needs of a station (the contract's Station plus the closure settings fits). */
 export interface FinderStation extends OpeningHours {
@@ -23,6 +23,8 @@ export interface FinderQuery {
   types?: readonly StationType[]
   /** Only stations within this distance (ignored without an origin). */
   radiusM?: number
+  /** Without an origin: open stations before closed ones (input order within each). */
+  openFirst?: boolean
   limit?: number
 }
 
@@ -39,12 +41,16 @@ export interface FoundStation<S> {
  * The finder's list: filtered by type, amenities, open now and radius, nearest first (ties by id).
  * Run it over the rows the nearest query returned (see geo.ts), or over a whole small table.
  * Stations with unusable coordinates are left out when there is an origin.
+ *
+ * Whether a station is open looks at two days of spans; its label (the next opening or closing) may look
+ * a month ahead through the holiday calendar. So every candidate is judged open or closed, and only the
+ * stations returned get a label: a wide search over thousands of rows stays cheap.
  */
 export function findStations<S extends FinderStation>(stations: readonly S[], q: FinderQuery, calendar?: CalendarInput): FoundStation<S>[] {
   const cal = preparedCalendar(calendar)
   const origin = q.origin && isLatLng(q.origin) ? q.origin : null
   const wanted = q.amenities ?? []
-  const found: FoundStation<S>[] = []
+  const candidates: { station: S; distanceM: number | null; open: boolean }[] = []
   for (const station of stations) {
     if (q.types?.length && (!station.type || !q.types.includes(station.type))) continue
     if (!wanted.every((a) => station.amenities.includes(a))) continue
@@ -54,10 +60,17 @@ export function findStations<S extends FinderStation>(stations: readonly S[], q:
       distanceM = distanceMeters(origin, station)
       if (q.radiusM !== undefined && distanceM > q.radiusM) continue
     }
-    const status = openingStatus(station, q.at, cal)
-    if (q.openNow && !status.open) continue
-    found.push({ station, distanceM, distanceText: distanceM === null ? null : distanceText(distanceM), status })
+    const open = isOpenAt(station, q.at, cal)
+    if (q.openNow && !open) continue
+    candidates.push({ station, distanceM, open })
   }
-  if (origin) found.sort((a, b) => (a.distanceM as number) - (b.distanceM as number) || (a.station.id < b.station.id ? -1 : a.station.id > b.station.id ? 1 : 0))
-  return q.limit !== undefined ? found.slice(0, Math.max(0, q.limit)) : found
+  if (origin) candidates.sort((a, b) => (a.distanceM as number) - (b.distanceM as number) || (a.station.id < b.station.id ? -1 : a.station.id > b.station.id ? 1 : 0))
+  else if (q.openFirst) candidates.sort((a, b) => Number(b.open) - Number(a.open))
+  const picked = q.limit !== undefined ? candidates.slice(0, Math.max(0, q.limit)) : candidates
+  return picked.map(({ station, distanceM }) => ({
+    station,
+    distanceM,
+    distanceText: distanceM === null ? null : distanceText(distanceM),
+    status: openingStatus(station, q.at, cal)
+  }))
 }

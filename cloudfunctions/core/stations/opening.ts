@@ -132,15 +132,32 @@ export function nextChange(s: OpeningHours, at: Date, calendar?: CalendarInput, 
   if (!Number.isInteger(lookaheadDays) || lookaheadDays < 1 || lookaheadDays > 366) throw new RangeError(`lookaheadDays 应为 1–366：${lookaheadDays}`)
   const today = shanghaiDate(at)
   const last = addDays(today, lookaheadDays)
-  const list = intervals(s, addDays(today, -1), last, cal)
-  const current = list.find((i) => i.start <= ms && ms < i.end)
-  if (current) {
-    // an end at or after the start of the day after `last` may continue into days not computed
-    if (current.end >= startOfDay(addDays(last, 1)).getTime()) return null
-    return { kind: 'closes', at: new Date(current.end).toISOString() }
+  const closes = (end: number): OpeningChange => ({ kind: 'closes', at: new Date(end).toISOString() })
+  const opens = (start: number): OpeningChange => ({ kind: 'opens', at: new Date(start).toISOString() })
+  // Open intervals are merged day by day, and the answer is known at the first gap after `at`: a station
+  // with ordinary hours looks at two or three days (each possibly a holiday-calendar lookup), not the
+  // whole month ahead. The finder labels every station it lists, so this matters.
+  let merged: Interval | null = null
+  for (let day = addDays(today, -1); day <= last; day = addDays(day, 1)) {
+    const span = spanOf(s, day, cal)
+    if (!span) continue
+    if (merged && span.start <= merged.end) {
+      merged.end = Math.max(merged.end, span.end)
+      continue
+    }
+    if (merged) {
+      // `merged` can grow no more: it holds `at`, or is the first opening after it, or lies before it
+      if (merged.start <= ms && ms < merged.end) return closes(merged.end)
+      if (merged.start > ms) return opens(merged.start)
+    }
+    merged = { ...span }
   }
-  const next = list.find((i) => i.start > ms)
-  return next ? { kind: 'opens', at: new Date(next.start).toISOString() } : null
+  if (!merged) return null
+  if (merged.start <= ms && ms < merged.end) {
+    // an end at or after the start of the day after `last` may continue into days not computed
+    return merged.end >= startOfDay(addDays(last, 1)).getTime() ? null : closes(merged.end)
+  }
+  return merged.start > ms ? opens(merged.start) : null
 }
 
 export interface OpeningStatus {
