@@ -14,6 +14,11 @@ export async function nextDailySeq(q: Queryable, day: string): Promise<number> {
   return row.last
 }
 
+/** Gives a stored problem its number (it was inserted under a placeholder; see openNewProblem). */
+export async function setProblemNumber(q: Queryable, id: string, number: string): Promise<void> {
+  await q.query('UPDATE problems SET number = $2 WHERE id = $1', [id, number])
+}
+
 export interface NewProblem {
   id: string
   number: string

@@ -3,7 +3,7 @@ import { filingParty, formatProblemNumber, openProblem, shanghaiDay, transition,
 import type { Caller, Ctx } from '../../context'
 import { AppError } from '../../errors'
 import { newId } from '../../ids'
-import { insertProblem, nextDailySeq, type NewProblem } from '../../../db/repos/problems'
+import { insertProblem, nextDailySeq, setProblemNumber, type NewProblem } from '../../../db/repos/problems'
 import { saveFlow } from '../../../db/repos/flow'
 import { loadFlowSettings } from '../../flow-env'
 import { notify } from '../../notify'
@@ -28,13 +28,14 @@ export async function openNewProblem(
 ): Promise<{ id: string; number: string; state: FlowState }> {
   const settings = await loadFlowSettings(ctx.q)
   const id = newId('pb')
-  const day = shanghaiDay(ctx.now)
-  const number = formatProblemNumber(day, await nextDailySeq(ctx.q, day))
   const { photos, ...fields } = draft
+  // Taking the day's number locks its counter row until commit, and every filing that day waits on it.
+  // So the problem goes in under its id as a stand-in (unique, and never committed as such) and gets
+  // its number only after the flow is stored: the lock then covers the last few statements only.
   await insertProblem(ctx.q, {
     ...fields,
     id,
-    number,
+    number: id,
     filedBy: caller.personId,
     routingReason: decision.reason,
     routingConfidence: decision.decidedBy === 'none' ? null : decision.confidence,
@@ -65,6 +66,9 @@ export async function openNewProblem(
     }
   }
   await saveFlow(ctx.q, id, 0, next, events, ctx.now, settings.env.calendar)
+  const day = shanghaiDay(ctx.now)
+  const number = formatProblemNumber(day, await nextDailySeq(ctx.q, day))
+  await setProblemNumber(ctx.q, id, number)
   await notify(ctx.q, id, number, next, events, ctx.now)
   return { id, number, state: next }
 }
