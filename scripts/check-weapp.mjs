@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // WeChat's own build checks, offline, on the weapp build output (default dist/weapp; argv[2] overrides).
-//   1. app.json: every page of the main package and of every subpackage has its .js, .json and .wxml.
+//   1. app.json: every page of the main package and of every subpackage has its .js, .json and .wxml;
+//      no zod in the main package's scripts (the tab pages must not import the contract's schemas).
 //   2. miniprogram-ci getCompiledResult (es6 + minify JS/WXML/WXSS): fails on a page without files,
 //      broken JSON, a bad usingComponents path, a JS syntax error, malformed WXML.
 //   3. miniprogram-ci checkCodeQuality: bytes per package; we enforce WeChat's limits ourselves
@@ -63,6 +64,14 @@ async function outer(dir) {
   const tabPages = (app.tabBar?.list ?? []).map((t) => t.pagePath)
   for (const t of tabPages) if (!(app.pages ?? []).includes(t)) failures.push(`tabBar page ${t} is not a main-package page`)
   console.log(`pages: ${app.pages?.length ?? 0} in the main package, ${pages.length - (app.pages?.length ?? 0)} in ${subs.length} subpackage(s)`)
+
+  // 1b. zod stays out of the main package (issue #7: the main package at most 1.5x a bare Taro app). The
+  //     tab pages must not import @contract/schemas or zod: forms that validate live on subpackage pages.
+  const roots = subs.map((s) => normRoot(s.root))
+  const withZod = listFiles(dir)
+    .filter((f) => f.endsWith('.js') && !roots.some((r) => f.startsWith(r)))
+    .filter((f) => /["'](\$ZodType|ZodError)["']/.test(fs.readFileSync(path.join(dir, f), 'utf8')))
+  if (withZod.length) failures.push(`zod is in the main package (${withZod.join(', ')}): a tab page imports @contract/schemas or zod; move the form to a subpackage page`)
 
   // 2 + 3. miniprogram-ci in a child process
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'check-weapp-'))
@@ -222,6 +231,13 @@ function run(cmd, args, timeoutMs, cwd) {
   })
 }
 
+/** Every file under `dir`, as posix paths relative to it. */
+function listFiles(dir, rel = '') {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const p = rel ? `${rel}/${e.name}` : e.name
+    return e.isDirectory() ? listFiles(dir, p) : [p]
+  })
+}
 function normRoot(r) {
   const p = path.posix.normalize(String(r).replace(/^\.?\//, ''))
   return p.endsWith('/') ? p : p + '/'

@@ -8,8 +8,9 @@ export default defineAppConfig({
     { root: 'packages/handler', pages: ['inbox/index'] },
     // the dispatcher's console: the triage queue and every problem
     { root: 'packages/dispatcher', pages: ['triage/index', 'all/index'] },
-    // everybody signed in: in-app messages, 我的数据 (export, erase the account)
-    { root: 'packages/account', pages: ['notices/index', 'my-data/index'] },
+    // everybody signed in: in-app messages, 我的数据 (export, erase the account); reached from 我的:
+    // 账号登录 (HTTP hosts), 使用邀请码 (newcomers and members) and 修改密码 — the forms and zod live here, not in the main package
+    { root: 'packages/account', pages: ['notices/index', 'my-data/index', 'sign-in/index', 'invite/index', 'password/index'] },
     // dispatcher, admin and department handlers: 响应率、解决率、满意率 and the monthly report
     { root: 'packages/reports', pages: ['dashboard/index'] },
     // dispatcher: routing rules and time limits, similar problems, 吐槽大会 sessions and their agenda

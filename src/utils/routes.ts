@@ -29,7 +29,11 @@ export const PAGE = {
   adminHome: '/packages/admin/home/index',
   adminAudit: '/packages/admin/audit/index',
   adminImport: '/packages/admin/import/index',
-  myData: '/packages/account/my-data/index'
+  myData: '/packages/account/my-data/index',
+  // 账号登录, 使用邀请码 and 修改密码: their own pages, so the forms (and zod) stay out of the main package
+  signIn: '/packages/account/sign-in/index',
+  redeemInvite: '/packages/account/invite/index',
+  changePassword: '/packages/account/password/index'
 } as const
 
 /** One list of the admin console (部门, 企业, 人员…), optionally opened on one record. */

@@ -45,6 +45,8 @@ export const redirectTo = jest.fn((_opts: { url: string }) => ok('redirectTo')()
 export const switchTab = jest.fn((_opts: { url: string }) => ok('switchTab')())
 export const reLaunch = jest.fn((_opts: { url: string }) => ok('reLaunch')())
 export const navigateBack = jest.fn((_opts?: { delta?: number }) => ok('navigateBack')())
+// the page stack: empty unless a test says which pages lie below the one it renders
+export const getCurrentPages = jest.fn((): unknown[] => [])
 export const showToast = jest.fn((_opts: { title: string; icon?: string }) => ok('showToast')())
 export const hideToast = jest.fn(() => ok('hideToast')())
 export const showLoading = jest.fn((_opts: { title: string }) => ok('showLoading')())
@@ -136,7 +138,7 @@ export const usePageScroll = jest.fn()
 const Taro = {
   ENV_TYPE, getEnv, request, cloud,
   getStorageSync, setStorageSync, removeStorageSync, clearStorageSync,
-  navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, getCurrentPages,
   showToast, hideToast, showLoading, hideLoading, showModal, makePhoneCall, stopPullDownRefresh, scanCode,
   chooseImage, chooseMedia, previewImage, getFileSystemManager, requestSubscribeMessage,
   onNeedPrivacyAuthorization, openPrivacyContract,
@@ -170,4 +172,6 @@ export function resetTaroStub(): void {
   // a page's params set by one test must not leak into the next
   useRouter.mockReset()
   useRouter.mockImplementation(() => ({ params: {}, path: '' }))
+  getCurrentPages.mockReset()
+  getCurrentPages.mockImplementation(() => [])
 }

@@ -49,15 +49,22 @@ test('tapping a role signs in with it, saves the session and shows the account',
   expect(getSession()).toBeNull()
 })
 
-test('signed out on the web: the sign-in form first, 使用邀请码, and the demo roles below it, labelled 演示', () => {
+test('signed out on the web: 账号登录 first, 使用邀请码, and the demo roles below, labelled 演示; the forms have their own pages', () => {
   render(<MeView />)
-  const form = screen.getByTestId('sign-in-form')
+  const signInEntry = screen.getByTestId('sign-in-entry')
   const invite = screen.getByTestId('invite-entry')
   const demo = screen.getByTestId('demo-picker')
   expect(within(demo).getByText('演示')).toBeInTheDocument()
   // in page order: sign-in, invite, demo
-  expect(form.compareDocumentPosition(invite) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(signInEntry.compareDocumentPosition(invite) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
   expect(invite.compareDocumentPosition(demo) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  // no form on the tab: 登录 and 使用邀请码 open their pages in packages/account
+  expect(screen.queryByTestId('sign-in-form')).toBeNull()
+  expect(screen.queryByTestId('redeem-form')).toBeNull()
+  fireEvent.click(within(signInEntry).getByRole('button', { name: '登录' }))
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/sign-in/index' })
+  fireEvent.click(within(invite).getByText('使用邀请码'))
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/invite/index' })
   // nothing is asked of the host until someone acts
   expect(request).not.toHaveBeenCalled()
 })
@@ -72,7 +79,7 @@ test('demo mode off: the server’s FORBIDDEN message is shown, the demo cards g
   expect(getSession()).toBeNull()
   expect(screen.queryAllByTestId(/^role-/)).toHaveLength(0)
   // the real ways in stay
-  expect(screen.getByTestId('sign-in-form')).toBeInTheDocument()
+  expect(screen.getByTestId('sign-in-entry')).toBeInTheDocument()
   expect(screen.getByTestId('invite-entry')).toBeInTheDocument()
 })
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,8 +8,6 @@ import { call, usesWxCloud } from '@/services/cloud'
 import { clearSession, updateSessionUser } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { PAGE, TAB } from '@/utils/routes'
-import { RedeemInviteForm } from './RedeemInviteForm'
-import { ChangePasswordForm } from './ChangePasswordForm'
 import { knownWithoutPassword } from './codes'
 
 interface Link {
@@ -127,57 +125,34 @@ function DispatchTools() {
   )
 }
 
-/** One row of 账号与安全 that opens into its form; one open at a time. */
-function Expander({ title, desc, open, onToggle, testId, children }: { title: string; desc: string; open: boolean; onToggle: () => void; testId: string; children: ReactNode }) {
+/** One row of 账号与安全: what it is for, opening its page. */
+function ToolRow({ title, desc, url, testId }: { title: string; desc: string; url: string; testId: string }) {
   return (
-    <View className='acc-expander' data-testid={testId}>
-      <View className='acc-entry' role='button' aria-expanded={open} onClick={onToggle}>
-        <View className='acc-entry__text'>
-          <Text className='acc-entry__title'>{title}</Text>
-          <Text className='acc-entry__desc'>{desc}</Text>
-        </View>
-        <Text className='acc-entry__arrow'>{open ? '收起' : '›'}</Text>
+    <View className='acc-entry' role='button' onClick={() => void Taro.navigateTo({ url })} data-testid={testId}>
+      <View className='acc-entry__text'>
+        <Text className='acc-entry__title'>{title}</Text>
+        <Text className='acc-entry__desc'>{desc}</Text>
       </View>
-      {open && <View className='acc-entry__body'>{children}</View>}
+      <Text className='acc-entry__arrow'>›</Text>
     </View>
   )
 }
 
-type Opened = 'invite' | 'password' | null
-
-/** 账号与安全: another role by invite code; 修改密码 for accounts that sign in with one (HTTP hosts); 我的数据. */
+/**
+ * 账号与安全: another role by invite code; 修改密码 for accounts that sign in with one (HTTP hosts); 我的数据.
+ * Each opens its page in packages/account; 我的 shows the result by itself (the session changes).
+ */
 function AccountTools({ session }: { session: Session }) {
-  const [opened, setOpened] = useState<Opened>(null)
-  const toggle = (which: Opened) => setOpened(opened === which ? null : which)
-  const wx = usesWxCloud()
-  const password = !wx && !knownWithoutPassword(session.user.id)
+  const password = !usesWxCloud() && !knownWithoutPassword(session.user.id)
   return (
     <>
       <View className='section-title'>
         <Text>账号与安全</Text>
       </View>
       <View className='card acc-tools'>
-        <Expander
-          title='使用邀请码'
-          desc='收到新的邀请码？用它为本账号加上一个角色'
-          open={opened === 'invite'}
-          onToggle={() => toggle('invite')}
-          testId='tool-invite'
-        >
-          <RedeemInviteForm who='member' user={session.user} onDone={() => setOpened(null)} />
-        </Expander>
-        {password && (
-          <Expander title='修改密码' desc='定期更换密码，保护账号安全' open={opened === 'password'} onToggle={() => toggle('password')} testId='tool-password'>
-            <ChangePasswordForm personId={session.user.id} onDone={() => setOpened(null)} />
-          </Expander>
-        )}
-        <View className='acc-entry' role='button' onClick={() => void Taro.navigateTo({ url: PAGE.myData })} data-testid='link-my-data'>
-          <View className='acc-entry__text'>
-            <Text className='acc-entry__title'>我的数据</Text>
-            <Text className='acc-entry__desc'>查看我们保存了您的哪些信息，导出或注销账号</Text>
-          </View>
-          <Text className='acc-entry__arrow'>›</Text>
-        </View>
+        <ToolRow title='使用邀请码' desc='收到新的邀请码？用它为本账号加上一个角色' url={PAGE.redeemInvite} testId='tool-invite' />
+        {password && <ToolRow title='修改密码' desc='定期更换密码，保护账号安全' url={PAGE.changePassword} testId='tool-password' />}
+        <ToolRow title='我的数据' desc='查看我们保存了您的哪些信息，导出或注销账号' url={PAGE.myData} testId='link-my-data' />
       </View>
     </>
   )

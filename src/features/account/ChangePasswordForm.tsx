@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { changePasswordInput, type FieldErrors } from '@contract/schemas'
 import { call } from '@/services/cloud'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
-import { ActionButton, Field, FormAlert, TextBox, explainedByFields } from './form'
+import { Field, FormAlert, TextBox, explainedByFields } from './form'
+import { ActionButton } from './ActionButton'
 import { PASSWORD_RULE, markNoPassword } from './codes'
 
 /** 修改密码: the current password, then the new one twice. */

@@ -8,10 +8,11 @@ import { PageHeader } from '@/components/PageHeader'
 import './styles.css'
 
 /**
- * 我的. Signed in: account, roles, consoles, invite codes and password. Signed out on an HTTP host: sign-in
- * with a password, an invite code for newcomers, and the demo roles while the host is in demo mode. On
- * WeChat nobody signs in: the OPENID is the account (accounts.me), and an unknown one opens an account with
- * an invite code.
+ * 我的. Signed in: account, roles, consoles, and the way to 使用邀请码, 修改密码 and 我的数据. Signed out on an
+ * HTTP host: the way to 账号登录 and 使用邀请码, and the demo roles while the host is in demo mode. On WeChat
+ * nobody signs in: the OPENID is the account (accounts.me), and an unknown one opens an account with an
+ * invite code. The forms have their own pages in packages/account, so this tab page carries neither them
+ * nor the contract's schemas (zod): the main package stays light.
  */
 export function MeView() {
   const session = useSession()

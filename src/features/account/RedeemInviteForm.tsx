@@ -7,7 +7,8 @@ import { redeemInviteInput, type FieldErrors } from '@contract/schemas'
 import { call } from '@/services/cloud'
 import { saveSession } from '@/services/session'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
-import { ActionButton, Field, FormAlert, TextBox, explainedByFields } from './form'
+import { Field, FormAlert, TextBox, explainedByFields } from './form'
+import { ActionButton } from './ActionButton'
 import { PASSWORD_RULE, formatInviteCode } from './codes'
 
 /**

@@ -5,7 +5,8 @@ import { signInInput } from '@contract/schemas'
 import { call } from '@/services/cloud'
 import { saveSession } from '@/services/session'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
-import { ActionButton, Field, FormAlert, TextBox, explainedByFields } from './form'
+import { Field, FormAlert, TextBox, explainedByFields } from './form'
+import { ActionButton } from './ActionButton'
 
 /** What to do after a refusal, beside the server's own words (which are shown as they are). */
 function hintFor(code: string | undefined): string | undefined {
@@ -14,8 +15,8 @@ function hintFor(code: string | undefined): string | undefined {
   return undefined
 }
 
-/** 账号登录 (HTTP hosts: the PC console and self-hosted builds): login and password. */
-export function SignInForm() {
+/** 账号登录 (HTTP hosts: the PC console and self-hosted builds): login and password; `onDone` once signed in. */
+export function SignInForm({ onDone }: { onDone?: () => void }) {
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
   const form = useFormSubmit()
@@ -27,6 +28,7 @@ export function SignInForm() {
     if (!session) return
     saveSession(session)
     void Taro.showToast({ title: `欢迎，${session.user.name}`, icon: 'none' })
+    onDone?.()
   }
 
   return (

@@ -1,13 +1,11 @@
-import { useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { call } from '@/services/cloud'
 import { adoptWeChatUser } from '@/services/session'
 import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
-import { TAB } from '@/utils/routes'
-import { SignInForm } from './SignInForm'
-import { RedeemInviteForm } from './RedeemInviteForm'
+import { PAGE, TAB } from '@/utils/routes'
+import { ActionButton } from './ActionButton'
 import { DemoPicker } from './DemoPicker'
 
 /** Riders and couriers need no account: say so wherever sign-in is asked for. */
@@ -22,35 +20,33 @@ function NoAccountNeeded() {
   )
 }
 
-/** A card that opens into the invite form; closed it is one line saying what it is for. */
-function InviteEntry({ children, desc }: { children: ReactNode; desc: string }) {
-  const [open, setOpen] = useState(false)
-  return (
-    <View className='card acc-card' data-testid='invite-entry'>
-      <View className='acc-entry' role='button' aria-expanded={open} onClick={() => setOpen(!open)} data-testid='invite-toggle'>
-        <View className='acc-entry__text'>
-          <Text className='acc-entry__title'>使用邀请码</Text>
-          <Text className='acc-entry__desc'>{desc}</Text>
-        </View>
-        <Text className='acc-entry__arrow'>{open ? '收起' : '›'}</Text>
-      </View>
-      {open && <View className='acc-entry__body'>{children}</View>}
-    </View>
-  )
-}
+const open = (url: string) => () => void Taro.navigateTo({ url })
 
-/** Signed out on an HTTP host (the PC console, self-hosted builds): sign-in, invites, and the demo. */
+/**
+ * Signed out on an HTTP host (the PC console, self-hosted builds): the way to 账号登录 and to 使用邀请码
+ * (their own pages in packages/account), and the demo roles. Signing in there comes back here, signed in.
+ */
 export function WebSignedOut() {
   return (
     <View className='sign-in'>
-      <View className='card acc-card'>
+      <View className='card acc-card' data-testid='sign-in-entry'>
         <Text className='acc-card__title'>账号登录</Text>
         <Text className='acc-card__desc'>部门经办人、调度员、站点管理员和企业联络员，用系统管理员为您开通的账号登录。</Text>
-        <SignInForm />
+        <View className='acc-card__action'>
+          <ActionButton onClick={open(PAGE.signIn)} testId='open-sign-in'>
+            登录
+          </ActionButton>
+        </View>
       </View>
-      <InviteEntry desc='第一次使用？用管理员发给您的邀请码开通账号'>
-        <RedeemInviteForm who='web-newcomer' />
-      </InviteEntry>
+      <View className='card acc-card' data-testid='invite-entry'>
+        <View className='acc-entry' role='button' onClick={open(PAGE.redeemInvite)} data-testid='open-invite'>
+          <View className='acc-entry__text'>
+            <Text className='acc-entry__title'>使用邀请码</Text>
+            <Text className='acc-entry__desc'>第一次使用？用管理员发给您的邀请码开通账号</Text>
+          </View>
+          <Text className='acc-entry__arrow'>›</Text>
+        </View>
+      </View>
       <NoAccountNeeded />
       <DemoPicker />
     </View>
@@ -60,7 +56,7 @@ export function WebSignedOut() {
 /**
  * Signed out on WeChat: WeChat already says who this is (the OPENID), so there is no password. accounts.me
  * finds the account; UNAUTHENTICATED means this WeChat user is not known yet: an invite code and a name
- * open an account bound to it.
+ * (on the invite page) open an account bound to it.
  */
 export function WeChatWelcome() {
   const me = useRemote(async () => {
@@ -78,7 +74,11 @@ export function WeChatWelcome() {
           <Text className='acc-card__desc'>
             您的微信还没有开通链上通账号。部门、站点和企业联络员的账号由系统管理员用邀请码开通：请向管理员索取邀请码，填写后账号即与本微信绑定，以后打开自动登录。
           </Text>
-          <RedeemInviteForm who='wechat-newcomer' />
+          <View className='acc-card__action'>
+            <ActionButton onClick={open(PAGE.redeemInvite)} testId='open-invite'>
+              填写邀请码
+            </ActionButton>
+          </View>
         </View>
         <NoAccountNeeded />
       </View>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import type { CloudError } from '@/services/cloud'
+import './forms.css'
 
 /** One row of an account form: label, the control, a hint and the field's own error right under it. */
 export function Field({
@@ -80,33 +81,4 @@ export function FormAlert({ failure, hint, testId }: { failure: CloudError | nul
 /** True when the failure's message already stands under one of the form's fields. */
 export function explainedByFields(failure: CloudError | null, errors: Record<string, string>): boolean {
   return !!failure?.fields && Object.keys(failure.fields).some((k) => k in errors)
-}
-
-/** A button drawn in our 750-design px (NutUI's stay 375-sized and look tiny on a PC). */
-export function ActionButton({
-  children,
-  onClick,
-  kind = 'primary',
-  busy,
-  testId
-}: {
-  children: ReactNode
-  onClick: () => void
-  kind?: 'primary' | 'plain'
-  busy?: boolean
-  testId?: string
-}) {
-  return (
-    <View
-      className={`acc-btn acc-btn--${kind}${busy ? ' acc-btn--busy' : ''}`}
-      role='button'
-      aria-disabled={busy ? true : undefined}
-      data-testid={testId}
-      onClick={() => {
-        if (!busy) onClick()
-      }}
-    >
-      <Text>{children}</Text>
-    </View>
-  )
 }

@@ -1,0 +1,5 @@
+import { InviteView } from '@/features/account/InviteView'
+
+export default function Page() {
+  return <InviteView />
+}

@@ -1,0 +1,5 @@
+import { PasswordView } from '@/features/account/PasswordView'
+
+export default function Page() {
+  return <PasswordView />
+}

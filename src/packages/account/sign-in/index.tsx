@@ -1,0 +1,5 @@
+import { SignInView } from '@/features/account/SignInView'
+
+export default function Page() {
+  return <SignInView />
+}
