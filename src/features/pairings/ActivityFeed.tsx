@@ -8,6 +8,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { StateView } from '@/components/StateView'
 import { periodRange, PERIODS, type Period } from './dates'
 import { ActivityCard, phaseLabel } from './shared'
+import './list.css'
 import './styles.css'
 
 /** The most the feed asks for at once (the contract's limit). */

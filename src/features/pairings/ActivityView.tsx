@@ -12,6 +12,7 @@ import { PAGE, pairingDetailUrl, problemDetailUrl, TAB } from '@/utils/routes'
 import { dayText } from './dates'
 import { AttendanceCodePanel, RaiseProblemForm } from './ActivityTools'
 import { TypeTag } from './shared'
+import './list.css'
 import './styles.css'
 
 type RaisedProblem = ActivityDetail['problems'][number]

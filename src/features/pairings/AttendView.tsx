@@ -8,6 +8,7 @@ import { useSession } from '@/hooks/useSession'
 import { activityDetailUrl, TAB } from '@/utils/routes'
 import { dayText } from './dates'
 import { TypeTag } from './shared'
+import './list.css'
 import './styles.css'
 
 type Outcome = { kind: 'ok' | 'again'; activity: ActivityDetail } | { kind: 'refused'; message: string }

@@ -8,6 +8,7 @@ import { StateView } from '@/components/StateView'
 import { PAGE, postActivityUrl, TAB } from '@/utils/routes'
 import { dayText } from './dates'
 import { ActivityCard, KIND_LABELS, PairSides, phaseLabel, sideLabels } from './shared'
+import './list.css'
 import './styles.css'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`

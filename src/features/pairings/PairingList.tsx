@@ -11,7 +11,7 @@ import { formatMonthDay } from '@/utils/date'
 import { PAGE, pairingDetailUrl } from '@/utils/routes'
 import { dayText } from './dates'
 import { KIND_LABELS, PairSides, phaseLabel } from './shared'
-import './styles.css'
+import './list.css'
 
 function PairingCard({ pairing: p }: { pairing: Pairing }) {
   const company = [p.enterpriseName, p.chainName ? `${p.chainName}链` : null].filter(Boolean).join(' · ')

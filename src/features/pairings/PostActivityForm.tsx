@@ -16,6 +16,7 @@ import { activityDetailUrl, pairingDetailUrl } from '@/utils/routes'
 import { chinaToday, dayText } from './dates'
 import { FailureAlert } from './form'
 import { PairSides, SignInFirst } from './shared'
+import './list.css'
 import './styles.css'
 
 export const SUMMARY_MAX = 2000

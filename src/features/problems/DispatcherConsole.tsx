@@ -13,6 +13,7 @@ import { PAGE, TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
 import { summaryDues } from './Due'
 import { dueTone } from '@/utils/date'
+import './list.css'
 import './styles.css'
 
 function NotDispatcher({ title, signedIn }: { title: string; signedIn: boolean }) {

@@ -18,6 +18,7 @@ import { PhotoField } from '@/components/PhotoField'
 import { Select, SwitchRow, type SelectOption } from './FormParts'
 import { photoErrors, usePhotoUploads } from '@/hooks/usePhotoUploads'
 import { useFormSubmit } from '@/hooks/useFormSubmit'
+import './list.css'
 import './styles.css'
 
 interface EnterpriseOption {

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
 import { Tabs, type TabItem } from '@/components/Tabs'
+import './list.css'
 import './styles.css'
 
 type InboxView = NonNullable<InboxInput['view']>

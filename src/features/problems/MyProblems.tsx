@@ -11,7 +11,7 @@ import { PAGE, TAB } from '@/utils/routes'
 import { ProblemCard } from './ProblemCard'
 import { ChainBoard } from './ChainBoard'
 import { Tabs, type TabItem } from '@/components/Tabs'
-import './styles.css'
+import './list.css'
 
 type ProblemsTab = 'mine' | 'board'
 const VIEWS: readonly TabItem<ProblemsTab>[] = [

@@ -16,6 +16,7 @@ import { Extensions, leadDues, Supervision, Units, Verdict } from './DetailSecti
 import { ActionBar } from './actions/ActionBar'
 import { ActionSheet, toastDone } from './actions/ActionSheet'
 import { actionKeys, type ActionKey } from './actions/forms'
+import './list.css'
 import './styles.css'
 
 /** Actions whose forms pick a department from the catalogue. */
