@@ -12,6 +12,14 @@ const apiBase = isH5 ? '' : process.env.LST_API_BASE ?? ''
 const transport = isH5 || apiBase ? 'http' : 'wxcloud'
 // types/ (the contract) lives outside src/, and Taro compiles only src/ unless told otherwise
 const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+/**
+ * Vendor prefixes for the mini program only. WeChat draws WXSS in iOS's WKWebView and, on Android, in its
+ * Chromium-based engine (XWeb, formerly X5 on Chromium 53+); iOS 10 and Chrome 53 are conservative floors (current
+ * WeChat versions need far newer systems). package.json's browserslist ("last 3 versions, Android >= 4.1,
+ * ios >= 8") is for H5 in any browser: on weapp it added -ms- and old -webkit- flexbox prefixes that no WeChat
+ * reads (about 13 KB of the main package). H5 keeps that list. See docs/architecture.md.
+ */
+const WEAPP_BROWSERS = ['iOS >= 10', 'Chrome >= 53']
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -42,6 +50,7 @@ export default defineConfig<'webpack5'>(async () => {
       compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
+        autoprefixer: { enable: true, config: { overrideBrowserslist: WEAPP_BROWSERS } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       webpackChain(chain) {
