@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { LiteButton } from '@/components/LiteButton'
 import type { CloudError } from '@/services/cloud'
 import { TAB } from '@/utils/routes'
 import './index.css'
@@ -45,14 +45,14 @@ export function StateView(props: StateViewProps) {
         {needsSignIn && <Text className='state-view__text'>登录已失效，请到「我的」重新登录</Text>}
         <View className='state-view__actions'>
           {props.onRetry && (
-            <Button type='primary' fill='outline' size='small' onClick={() => props.onRetry?.()}>
+            <LiteButton type='primary' fill='outline' size='small' onClick={() => props.onRetry?.()}>
               重试
-            </Button>
+            </LiteButton>
           )}
           {needsSignIn && (
-            <Button type='primary' size='small' onClick={() => void Taro.switchTab({ url: TAB.me })}>
+            <LiteButton type='primary' size='small' onClick={() => void Taro.switchTab({ url: TAB.me })}>
               去登录
-            </Button>
+            </LiteButton>
           )}
         </View>
       </View>
@@ -66,9 +66,9 @@ export function StateView(props: StateViewProps) {
         {props.emptyDescription && <Text className='state-view__text'>{props.emptyDescription}</Text>}
         {props.emptyAction && (
           <View className='state-view__actions'>
-            <Button type='primary' size='small' onClick={() => props.emptyAction?.onClick()}>
+            <LiteButton type='primary' size='small' onClick={() => props.emptyAction?.onClick()}>
               {props.emptyAction.text}
-            </Button>
+            </LiteButton>
           </View>
         )}
       </View>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { LiteButton } from '@/components/LiteButton'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import type { Session } from '@contract/accounts'
 import { call, usesWxCloud } from '@/services/cloud'
@@ -257,9 +257,9 @@ export function AccountPanel({ session }: { session: Session }) {
         </Text>
       ) : (
         <View className='account-signout'>
-          <Button block size='large' onClick={signOut}>
+          <LiteButton block size='large' onClick={signOut}>
             退出登录
-          </Button>
+          </LiteButton>
         </View>
       )}
     </View>

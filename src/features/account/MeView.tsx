@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { usesWxCloud } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
-// NutUI (via AccountPanel) before our own components, so every page orders the shared CSS alike
+// AccountPanel (and its LiteButton) before our other components, so every page orders the shared CSS alike
 import { AccountPanel } from './AccountPanel'
 import { WebSignedOut, WeChatWelcome } from './SignedOut'
 import { PageHeader } from '@/components/PageHeader'

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { LiteButton } from '@/components/LiteButton'
 import type { Session } from '@contract/accounts'
 import type { ProblemSummary } from '@contract/problems'
 import { call, newRequestId, toCloudError } from '@/services/cloud'
@@ -55,7 +55,7 @@ function VoteRow({
       {state === 'secretary' && <Text className='vote-row__note'>企业联络员可点</Text>}
       {state !== 'none' && state !== 'secretary' && (
         <View className='vote-row__button' data-testid='vote-button' data-state={state}>
-          <Button
+          <LiteButton
             type='primary'
             fill={state === 'ready' ? 'solid' : 'outline'}
             size='small'
@@ -66,7 +66,7 @@ function VoteRow({
             }}
           >
             {state === 'voted' ? '已反映' : '我也遇到'}
-          </Button>
+          </LiteButton>
         </View>
       )}
     </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { LiteButton } from '@/components/LiteButton'
 import { call } from '@/services/cloud'
 import { useSession } from '@/hooks/useSession'
 import { useRemote } from '@/hooks/useRemote'
@@ -72,9 +72,9 @@ export function MyProblems() {
           <Text className='problems-cta__title'>遇到难题？</Text>
           <Text className='problems-cta__desc'>用工、融资、审批、入学……说清楚，我们转给对的部门</Text>
         </View>
-        <Button type='primary' size='large' onClick={goFile}>
+        <LiteButton type='primary' size='large' onClick={goFile}>
           提交诉求
-        </Button>
+        </LiteButton>
       </View>
       <StateView
         loading={list.loading}
