@@ -1,16 +1,23 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
+/**
+ * Dates in China Standard Time: UTC+8 all year (no daylight saving), fixed so phones set to other zones agree.
+ * Plain Date arithmetic (no date library): these helpers run on the tab pages, in the main package, where
+ * every kilobyte counts (issue #7).
+ */
+const SHANGHAI_MS = 8 * 60 * 60 * 1000
 
-dayjs.extend(utc)
+/** A timestamp written without a zone ('2026-11-25 08:00', '2026-11-25T08:00:00.123'): read as UTC, like the rest. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/
 
-/** China Standard Time: UTC+8 all year (no daylight saving), fixed so phones set to other zones agree. */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60
+/** The instant of an ISO timestamp as Shanghai wall time in a Date's UTC fields; null when unreadable. */
+function shanghai(iso: string): Date | null {
+  const t = Date.parse(ZONELESS.test(iso) ? `${iso.replace(' ', 'T')}Z` : iso)
+  return Number.isNaN(t) ? null : new Date(t + SHANGHAI_MS)
+}
 
 /** An ISO timestamp as Shanghai local time, 'YYYY-MM-DD HH:mm'; '' for missing or unreadable input. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = dayjs.utc(iso)
-  return d.isValid() ? d.utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD HH:mm') : ''
+  const d = iso ? shanghai(iso) : null
+  return d ? `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}` : ''
 }
 
 /** An ISO date or timestamp as 'YYYY-MM-DD' in Shanghai. */
@@ -18,14 +25,14 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
   // a bare date ('2026-03-01') is a calendar day, not an instant
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
-  const d = dayjs.utc(iso)
-  return d.isValid() ? d.utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD') : ''
+  const d = shanghai(iso)
+  return d ? d.toISOString().slice(0, 10) : ''
 }
 
 /** Weekday (0 = Sunday) and minutes since midnight, in Shanghai, for `now`. */
 export function shanghaiClock(now: Date = new Date()): { weekday: number; minutes: number } {
-  const d = dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES)
-  return { weekday: d.day(), minutes: d.hour() * 60 + d.minute() }
+  const d = new Date(now.getTime() + SHANGHAI_MS)
+  return { weekday: d.getUTCDay(), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() }
 }
 
 /** The Shanghai calendar day of a deadline as '11月26日'; '' when missing. Accepts 'YYYY-MM-DD' or an ISO instant. */

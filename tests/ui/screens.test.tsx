@@ -3,7 +3,7 @@ import { PROBLEM_EVENT_LABELS } from '@contract/problems'
 import { ProblemDetailView } from '@/features/problems/ProblemDetailView'
 import { MyProblems } from '@/features/problems/MyProblems'
 import { HandlerInbox } from '@/features/problems/HandlerInbox'
-import { formatDateTime } from '@/utils/date'
+import { formatDate, formatDateTime, formatMonthDay, shanghaiClock } from '@/utils/date'
 import { navigateTo, request, switchTab } from '../stubs/taro'
 import { errorBody, okBody, postedBody, resetAll, sampleDetail, signIn } from './helpers'
 
@@ -118,4 +118,18 @@ test('formatDateTime shows Shanghai local time whatever the zone of the input', 
   expect(formatDateTime('2026-11-25T00:05:00+08:00')).toBe('2026-11-25 00:05')
   expect(formatDateTime(null)).toBe('')
   expect(formatDateTime('not a date')).toBe('')
+  // a timestamp without a zone is UTC; across midnight and the year's end
+  expect(formatDateTime('2026-11-25 08:00')).toBe('2026-11-25 16:00')
+  expect(formatDateTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00')
+})
+
+test('formatDate, formatMonthDay and shanghaiClock read the Shanghai calendar', () => {
+  expect(formatDate('2026-03-01')).toBe('2026-03-01')
+  expect(formatDate('2026-11-24T16:05:00.000Z')).toBe('2026-11-25')
+  expect(formatDate('2027-01-01T00:00:00-05:00')).toBe('2027-01-01')
+  expect(formatDate('soon')).toBe('')
+  expect(formatMonthDay('2026-11-24T16:05:00.000Z')).toBe('11月25日')
+  expect(formatMonthDay(null)).toBe('')
+  // Wednesday 2026-11-25 00:30 in Shanghai
+  expect(shanghaiClock(new Date('2026-11-24T16:30:00Z'))).toEqual({ weekday: 3, minutes: 30 })
 })
