@@ -2,6 +2,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { openHarness, unwrap, type Harness } from '../support/harness'
 import { slotFixture } from '../support/bookings'
+import { distanceMeters } from '../../cloudfunctions/core'
 
 let h: Harness
 beforeAll(async () => {
@@ -29,6 +30,25 @@ describe('finding a station, without signing in', () => {
     const town = unwrap(await h.call('stations', 'nearby', { townId: 'ronggui' }))
     expect(town.length).toBeGreaterThan(0)
     expect(town.every((s) => s.townId === 'ronggui' && s.distanceM === null)).toBe(true)
+  })
+
+  test('far from every station (nothing within 64 km) the nearest are still found, from a bounded set of candidates', async () => {
+    // 600 stations in a line through 西北, well over the 500 the last round looks at
+    await h.db.query(
+      `INSERT INTO stations (id, name, type, address, town_id, lat, lng, open_24h, hours)
+       SELECT 'far-' || g, '远站' || g, 'warm', '测试地址', (SELECT id FROM towns ORDER BY id LIMIT 1), 36 + g * 0.004, 95 + g * 0.008, true, '[null,null,null,null,null,null,null]'::jsonb
+         FROM generate_series(1, 600) g`
+    )
+    try {
+      const origin = { lat: 38.5, lng: 92 } // ~350 km from the nearest of them
+      const found = unwrap(await h.call('stations', 'nearby', { ...origin, limit: 5 }))
+      const all = await h.db.query<{ id: string; lat: number; lng: number }>('SELECT id, lat, lng FROM stations')
+      const truth = all.map((r) => ({ id: r.id, d: distanceMeters(origin, r) })).sort((a, b) => a.d - b.d).slice(0, 5)
+      expect(found.map((s) => s.id)).toEqual(truth.map((t) => t.id))
+      expect(found[0].distanceM).toBe(Math.round(truth[0].d))
+    } finally {
+      await h.db.query("DELETE FROM stations WHERE id LIKE 'far-%'")
+    }
   })
 
   test('half a position is refused in Chinese', async () => {

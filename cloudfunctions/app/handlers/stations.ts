@@ -1,7 +1,7 @@
 import type { ListStationsInput, NearbyStation, NearbyStationsInput, Photo, Station, StationPage } from '@contract'
 import { boundingBox, findStations, searchRadii } from '../../core'
 import type { Ctx } from '../context'
-import { findStation, listStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
+import { findStation, listStations, nearestStations, onSiteCounts, stationsInBox, type StationRow } from '../../db/repos/stations'
 import { forbidden, notFound } from '../errors'
 import { canManageStation, requireCaller } from '../policy'
 import { photosOf, setStationPhotos } from './files'
@@ -16,10 +16,16 @@ async function list(ctx: Ctx, input: ListStationsInput): Promise<Station[]> {
 }
 
 const DEFAULT_LIMIT = 10
+/**
+ * Past 64 km the finder looks at this many of the nearest stations, not the whole table: far from any
+ * city a national network (~200,000 rows) would otherwise be read and judged row by row on every call.
+ */
+const FAR_CANDIDATES = 500
 
 /**
  * The finder. With a position: boxes of 2, 4, 8 … 64 km around it (an index range scan each), widened
- * until enough stations pass the filters, nearest first. Without one: the town's stations, open first.
+ * until enough stations pass the filters, then the nearest FAR_CANDIDATES; nearest first. Without one:
+ * the town's stations, open first.
  */
 async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStation[]> {
   const limit = input.limit ?? DEFAULT_LIMIT
@@ -29,7 +35,7 @@ async function nearby(ctx: Ctx, input: NearbyStationsInput): Promise<NearbyStati
   if (input.lat !== undefined && input.lng !== undefined) {
     const origin = { lat: input.lat, lng: input.lng }
     for (const radiusM of searchRadii()) {
-      const rows = Number.isFinite(radiusM) ? await stationsInBox(ctx.q, boundingBox(origin, radiusM)) : await listStations(ctx.q, {})
+      const rows = Number.isFinite(radiusM) ? await stationsInBox(ctx.q, boundingBox(origin, radiusM)) : await nearestStations(ctx.q, origin, FAR_CANDIDATES)
       found = findStations(rows, { ...query, origin, radiusM: Number.isFinite(radiusM) ? radiusM : undefined }, env.calendar)
       if (found.length >= limit) break
     }

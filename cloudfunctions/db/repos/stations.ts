@@ -76,6 +76,24 @@ export async function stationsInBox(q: Queryable, box: BoundingBox): Promise<Sta
   return rows.map(toStation)
 }
 
+/**
+ * The `count` stations nearest a point by a flat-earth distance, for the finder's last round (nothing
+ * within 64 km). The ids are picked first so that only `count` rows pay for their services and closures;
+ * the caller ranks them again by the true distance.
+ */
+export async function nearestStations(q: Queryable, origin: { lat: number; lng: number }, count: number): Promise<StationRow[]> {
+  const rows = await q.query<Row>(
+    `WITH near AS (
+       SELECT id FROM stations
+        ORDER BY (lat - $1) ^ 2 + ((lng - $2) * cos(radians($1))) ^ 2
+        LIMIT $3
+     )
+     ${SELECT} WHERE s.id IN (SELECT id FROM near)`,
+    [origin.lat, origin.lng, count]
+  )
+  return rows.map(toStation)
+}
+
 /** 在站人数: arrivals in the hour before `now`, per station. */
 export async function onSiteCounts(q: Queryable, stationIds: string[], now: Date): Promise<Map<string, number>> {
   if (!stationIds.length) return new Map()
