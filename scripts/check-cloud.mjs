@@ -18,12 +18,12 @@
 //   5. The bundle's text is scanned for require("…") of packages it does not declare, which step 3 only
 //      sees when the code path runs at load.
 // It also fails when a source entry has no folder (or a folder has no source entry): a stale dist.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { isBuiltin } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runChild } from './lib/run-child.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const srcDir = path.join(root, 'cloudfunctions', 'functions')
@@ -239,7 +239,7 @@ async function checkFunction(name) {
   // nothing of the caller's: no DATABASE_URL, NODE_OPTIONS (a --require or --import) or NODE_PATH; HOME is
   // the temporary directory so that ~/.node_modules cannot be searched either
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmp, LANG: 'C.UTF-8' }
-  const { code, output, timedOut } = await run(process.execPath, [runner, stage, plan, resultFile], stage, env)
+  const { code, output, timedOut } = await runChild(process.execPath, [runner, stage, plan, resultFile], { cwd: stage, env, timeoutMs: CHILD_TIMEOUT_MS })
   let r = null
   try {
     r = JSON.parse(fs.readFileSync(resultFile, 'utf8'))
@@ -445,23 +445,6 @@ function readJson(file, fail) {
   }
 }
 
-function run(cmd, args, cwd, env) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (d) => (output += d))
-    child.stderr.on('data', (d) => (output += d))
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, CHILD_TIMEOUT_MS)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, output, timedOut })
-    })
-  })
-}
 
 function rel(p) {
   return path.relative(process.cwd(), p) || '.'

@@ -10,12 +10,12 @@
 // (or with CHECK_WEAPP_VERBOSE=1), and its file watcher cannot keep CI waiting.
 // It never talks to WeChat: dummy appid and key, project attributes from ci.DefaultProjectAttr, and the
 // remote file-extension allow-list replaced by its built-in default.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runChild } from './lib/run-child.mjs'
 
 const MB = 1024 * 1024
 const PACKAGE_LIMIT = 2 * MB
@@ -94,7 +94,8 @@ async function outer(dir) {
       failures.push(`project.config.json is not valid JSON: ${e.message}`)
     }
   }
-  const { code, output, timedOut } = await run(process.execPath, [self, '--inner', stage, resultFile], CHILD_TIMEOUT_MS, tmp)
+  // cwd tmp: miniprogram-ci leaves empty cache directories (md5 names) in its working directory
+  const { code, output, timedOut } = await runChild(process.execPath, [self, '--inner', stage, resultFile], { cwd: tmp, env: { ...process.env, FORCE_COLOR: '0' }, timeoutMs: CHILD_TIMEOUT_MS })
   let result = null
   try {
     result = JSON.parse(fs.readFileSync(resultFile, 'utf8'))
@@ -212,24 +213,6 @@ async function inner(dir, resultFile) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// cwd: miniprogram-ci leaves empty cache directories (md5 names) in its working directory.
-function run(cmd, args, timeoutMs, cwd) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
-    let output = ''
-    child.stdout.on('data', (d) => (output += d))
-    child.stderr.on('data', (d) => (output += d))
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, output, timedOut })
-    })
-  })
-}
 
 /** Every file under `dir`, as posix paths relative to it. */
 function listFiles(dir, rel = '') {
