@@ -17,6 +17,7 @@ import { waitlistFlow } from './flows/waitlist-flow.mjs'
 import { consoleFlow } from './flows/console-flow.mjs'
 import { pairingFlow } from './flows/pairing-flow.mjs'
 import { adminFlow } from './flows/admin-flow.mjs'
+import { accountFlow } from './flows/account-flow.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const shots = path.join(root, 'tests/e2e/screenshots')
@@ -40,7 +41,9 @@ const flows = [
   // after the station walks: it changes 暑期托管 at 大良德胜 and closes days there (the station walk is done with it)
   ['站点反馈 → 站点工作台：今日 → 服务时段 → 闭站 → 统计', consoleFlow],
   ['结对共建：记录活动 + 照片 → 签到码 → 成员签到 → 提出问题 → 人社局答复 → 确认解决 → 走访 → 督导与导出', pairingFlow],
-  ['管理后台（电脑宽度）：新增企业时信用代码校验位错 → 改正后列入并导出 → 操作日志看到新增 → 批量导入有误时不能正式导入', adminFlow]
+  ['管理后台（电脑宽度）：新增企业时信用代码校验位错 → 改正后列入并导出 → 操作日志看到新增 → 批量导入有误时不能正式导入', adminFlow],
+  // last: it adds a person (a dispatcher) the other walks do not expect
+  ['账号：我的 → 邀请码开通（账号与密码）→ 退出 → 账号登录（密码错误被拒、正确登录）→ 修改密码', accountFlow]
 ]
 const host = await startLocalHost(root)
 const browser = await launch()
