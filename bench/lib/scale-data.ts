@@ -211,17 +211,17 @@ export async function insertProblems(c: pg.Client, root: string, size: ScaleSize
  */
 export async function insertUnits(c: pg.Client): Promise<void> {
   await c.query(
-    `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due)
+    `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due, problem_created_at)
      SELECT id, lead_department_id, 'lead',
             CASE WHEN status IN ('routed', 'accepted', 'reopened') THEN 'open' WHEN status = 'returned' THEN 'gone' ELSE 'done' END,
-            accept_due, reply_due, coalesce(accept_due, reply_due)
+            accept_due, reply_due, coalesce(accept_due, reply_due), created_at
        FROM problems WHERE lead_department_id IS NOT NULL`
   )
   await c.query(
-    `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due)
+    `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due, problem_created_at)
      SELECT id, co, 'co_handler', CASE WHEN open THEN 'open' ELSE 'done' END,
-            NULL, CASE WHEN open THEN reply_due END, CASE WHEN open THEN reply_due END
-       FROM (SELECT p.id, p.reply_due, p.status IN ('routed', 'accepted', 'reopened') AS open,
+            NULL, CASE WHEN open THEN reply_due END, CASE WHEN open THEN reply_due END, created_at
+       FROM (SELECT p.id, p.reply_due, p.created_at, p.status IN ('routed', 'accepted', 'reopened') AS open,
                     ($1::text[])[1 + floor(random() * 1000)::int] AS co, p.lead_department_id
                FROM problems p WHERE p.lead_department_id IS NOT NULL AND random() < 0.06) x
       WHERE co <> lead_department_id`,

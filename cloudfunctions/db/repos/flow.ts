@@ -111,7 +111,8 @@ async function syncUnits(q: Queryable, problemId: string, s: FlowState): Promise
   await q.query(`UPDATE problem_units SET state = 'gone', accept_due = NULL, reply_due = NULL, due = NULL WHERE problem_id = $1`, [problemId])
   for (const u of units) {
     await q.query(
-      `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due) VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, COALESCE($5::timestamptz, $6::timestamptz))
+      `INSERT INTO problem_units (problem_id, department_id, role, state, accept_due, reply_due, due, problem_created_at)
+       SELECT $1, $2, $3, $4, $5::timestamptz, $6::timestamptz, COALESCE($5::timestamptz, $6::timestamptz), p.created_at FROM problems p WHERE p.id = $1
        ON CONFLICT (problem_id, department_id) DO UPDATE SET role = EXCLUDED.role, state = EXCLUDED.state,
          accept_due = EXCLUDED.accept_due, reply_due = EXCLUDED.reply_due, due = EXCLUDED.due`,
       [problemId, u.departmentId, u.role, u.state, u.accept, u.reply]

@@ -146,6 +146,11 @@ export async function listOpenForStation(q: Queryable, stationId: string, limit 
 /**
  * A department's inbox: problems it leads or co-handles. What it still owes comes first, the most
  * urgent deadline first (overdue before due soon); answered and closed ones follow, newest first.
+ *
+ * A page, read from the index: for each department and each part (owed, answered) at most `limit` units,
+ * an ordered range of `problem_units_inbox` (department_id, state, due, problem_created_at DESC) that
+ * stops there; the page is the first `limit` of those, and only its rows are joined to their problems.
+ * The work is the page's size, not the department's history.
  */
 export async function listForDepartments(
   q: Queryable,
@@ -154,19 +159,30 @@ export async function listForDepartments(
   now: Date,
   limit = 200
 ): Promise<ProblemSummary[]> {
+  const part = (state: 'open' | 'done', extra = '') => `(
+      SELECT u.problem_id, u.role, u.state, u.accept_due, u.reply_due, u.due, u.problem_created_at
+        FROM problem_units u
+       WHERE u.department_id = dep.id AND u.state = '${state}'${extra}
+       ORDER BY u.due, u.problem_created_at DESC
+       LIMIT $2)`
+  const parts =
+    view === 'all' ? [part('open'), part('done')] : view === 'overdue' ? [part('open', ' AND u.due < $3::timestamptz')] : [part('open')]
+  const order = "(u.state = 'open') DESC, u.due ASC NULLS LAST, u.problem_created_at DESC"
   const rows = await q.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role, u.accept_due AS unit_accept_due, u.reply_due AS unit_reply_due
-       FROM problem_units u
+    `WITH page AS (
+       SELECT u.* FROM unnest($1::text[]) AS dep(id)
+       CROSS JOIN LATERAL (${parts.join(' UNION ALL ')}) u
+        ORDER BY ${order}
+        LIMIT $2
+     )
+     SELECT ${SUMMARY_COLUMNS}, u.role AS unit_role, u.accept_due AS unit_accept_due, u.reply_due AS unit_reply_due
+       FROM page u
        JOIN problems p ON p.id = u.problem_id
        LEFT JOIN enterprises e ON e.id = p.enterprise_id
        LEFT JOIN stations st ON st.id = p.station_id
        LEFT JOIN departments d ON d.id = p.lead_department_id
-      WHERE u.department_id = ANY($1::text[]) AND u.state <> 'gone'
-        AND ($2 = 'all' OR u.state = 'open')
-        AND ($2 <> 'overdue' OR u.due < $3)
-      ORDER BY (u.state = 'open') DESC, u.due ASC NULLS LAST, p.created_at DESC
-      LIMIT $4`,
-    [departmentIds, view, now, limit]
+      ORDER BY ${order}`,
+    view === 'overdue' ? [departmentIds, limit, now] : [departmentIds, limit]
   )
   // in its inbox a unit sees its own clock: a co-handler's deadlines are not the lead's
   return rows.map((r) => ({ ...toSummary(r), acceptDue: r.unit_accept_due ? iso(r.unit_accept_due) : null, replyDue: r.unit_reply_due ? iso(r.unit_reply_due) : null }))
