@@ -1,4 +1,4 @@
-import { openPhone, expect } from './helpers.mjs'
+import { openPhone, expect, watchAllowingRefusals } from './helpers.mjs'
 import { api, apiToken, current, screenShot, tallShot } from './flow-steps.mjs'
 
 // Accounts on the web (H5), through their own pages in packages/account, opened from 我的:
@@ -12,21 +12,6 @@ import { api, apiToken, current, screenShot, tallShot } from './flow-steps.mjs'
 const LOGIN = `e2e.disp${Date.now() % 100000}`
 const FIRST = 'Welcome-2026'
 const NEXT = 'Better-pass-2027'
-
-/** Page errors, console errors and failed requests, except the browser's line for an API answering 4xx (the wrong password). */
-function watch(page) {
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return
-    if (/status of 4\d\d/.test(m.text()) && (m.location()?.url ?? '').includes('/api/')) return
-    problems.push(`console: ${m.text()}`)
-  })
-  page.on('response', (r) => {
-    if (r.status() >= 500 || (r.status() >= 400 && !r.url().includes('/api/'))) problems.push(`${r.status()} ${r.url()}`)
-  })
-  return problems
-}
 
 /** Fills a text box of the account forms by its label (H5 renders Input as a wrapper around a real input). */
 const fill = (p, label, value) => current(p).getByLabel(label, { exact: true }).locator('input').fill(value)
@@ -44,7 +29,7 @@ async function signInOverApi(url, login, password) {
 
 export async function accountFlow({ browser, url, shots }) {
   const p = await openPhone({ browser, url, shots })
-  const problems = watch(p.page)
+  const problems = watchAllowingRefusals(p.page)
   try {
     // ---- 1. 我的, signed out --------------------------------------------------------------------------
     await p.go('/pages/me/index')

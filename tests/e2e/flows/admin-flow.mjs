@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { openPhone, expect } from './helpers.mjs'
+import { openPhone, expect, watchAllowingRefusals } from './helpers.mjs'
 import { current, screenShot, signInAs, tallShot } from './flow-steps.mjs'
 
 // The administrator's console at a district PC's width (1280 px), then a glance at a phone:
@@ -33,27 +33,9 @@ async function shown(p, locator, what, timeout = 15_000) {
   })
 }
 
-/**
- * Page errors, console errors and failed requests, as openPhone's assertClean counts them, except the
- * browser's own line for an API answering 4xx: this walk is refused on purpose (the wrong credit code).
- */
-function watch(page) {
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return
-    if (/status of 4\d\d/.test(m.text()) && (m.location()?.url ?? '').includes('/api/')) return
-    problems.push(`console: ${m.text()}`)
-  })
-  page.on('response', (r) => {
-    if (r.status() >= 500 || (r.status() >= 400 && !r.url().includes('/api/'))) problems.push(`${r.status()} ${r.url()}`)
-  })
-  return problems
-}
-
 export async function adminFlow({ browser, url, shots }) {
   const p = await openPhone({ browser, url, shots })
-  const problems = watch(p.page)
+  const problems = watchAllowingRefusals(p.page)
   const phone = p.page.viewportSize()
   try {
     await signInAs(p, 'admin')

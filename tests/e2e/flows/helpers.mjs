@@ -27,3 +27,22 @@ export async function openPhone({ browser, url, shots }) {
 export function expect(cond, message) {
   if (!cond) throw new Error(message)
 }
+
+/**
+ * Page errors, console errors and failed requests, as openPhone's assertClean counts them, except the
+ * browser's own line for an API answering 4xx: for walks that are refused on purpose (a wrong password,
+ * a wrong credit code).
+ */
+export function watchAllowingRefusals(page) {
+  const problems = []
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    if (/status of 4\d\d/.test(m.text()) && (m.location()?.url ?? '').includes('/api/')) return
+    problems.push(`console: ${m.text()}`)
+  })
+  page.on('response', (r) => {
+    if (r.status() >= 500 || (r.status() >= 400 && !r.url().includes('/api/'))) problems.push(`${r.status()} ${r.url()}`)
+  })
+  return problems
+}
