@@ -90,6 +90,8 @@ export interface PlanSummary {
   indexes: string[]
   seqScans: string[]
   executionMs: number | null
+  /** Rows the plan's scans returned (rows × loops of every scan node, workers included): the work it did. */
+  rowsRead: number
 }
 
 /** The indexes a plan reads and the tables it scans whole. */
@@ -97,7 +99,10 @@ export function summarizePlan(lines: string[]): PlanSummary {
   const indexes = new Set<string>()
   const seqScans = new Set<string>()
   let executionMs: number | null = null
+  let rowsRead = 0
   for (const line of lines) {
+    const scan = /Scan\b.*\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)/.exec(line)
+    if (scan && !/Bitmap Index Scan/.test(line)) rowsRead += Number(scan[1]) * Number(scan[2])
     const idx = /(?:Index Only Scan|Index Scan)(?: Backward)? using (\S+) on/.exec(line) ?? /Bitmap Index Scan on (\S+)/.exec(line)
     if (idx) indexes.add(idx[1])
     const seq = /Seq Scan on (\S+)/.exec(line)
@@ -105,5 +110,5 @@ export function summarizePlan(lines: string[]): PlanSummary {
     const exec = /^Execution Time: ([\d.]+) ms/.exec(line)
     if (exec) executionMs = Number(exec[1])
   }
-  return { indexes: [...indexes], seqScans: [...seqScans], executionMs }
+  return { indexes: [...indexes], seqScans: [...seqScans], executionMs, rowsRead }
 }

@@ -5,7 +5,9 @@ import type { Db, Queryable } from './client'
 pg.types.setTypeParser(20, (v) => Number(v))
 
 export function openPostgres(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max })
+  // No parallel query: the product's statements are short, and on a small server (the bench's two shared
+  // cores) starting workers cost more than they saved (docs/self-hosting.md, PostgreSQL)
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c max_parallel_workers_per_gather=0' })
   // an idle client losing its connection (server restart, failover) must not crash the host;
   // the pool drops that client and the next query opens a fresh one
   pool.on('error', (e) => console.error('PostgreSQL 空闲连接中断：', e.message))
