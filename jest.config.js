@@ -28,6 +28,9 @@ module.exports = {
   // machine is busy; a hook or test that hits the limit then leaves its work running into the next test.
   // Speed is judged by `npm run bench`, never by these limits.
   testTimeout: 30_000,
+  // jest's default on 2 cores is one worker, which leaves a core idle while the PostgreSQL suites wait
+  // on the server and their host processes; two keep CI's test step near half as long
+  maxWorkers: 2,
   projects: [
     node('core'),
     node('app'),

@@ -58,7 +58,7 @@ describeWithPostgres('faults: the host killed in the middle of the load, the swe
         run,
         resendEvery: 20,
         doubleEvery: 50,
-        deadlineMs: 150_000,
+        deadlineMs: 240_000,
         onAck: (count) => {
           if (restarting || kills.length >= KILL_AT.length || count < KILL_AT[kills.length]) return
           restarting = (async () => {
@@ -117,7 +117,7 @@ describeWithPostgres('faults: the host killed in the middle of the load, the swe
       data.remove()
       await scratch.drop()
     }
-  }, 200_000)
+  }, 300_000)
 
   describe('the sweeper', () => {
     let h: Harness

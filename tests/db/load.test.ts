@@ -45,7 +45,7 @@ describeWithPostgres('load: 10,000 problems from 50 concurrent clients against t
     expect(me.body.ok).toBe(true)
 
     const since = new Date()
-    const report = await runLoad({ url, clients, perClient: PER_CLIENT, run, resendEvery: 20, doubleEvery: 50, deadlineMs: 230_000 })
+    const report = await runLoad({ url, clients, perClient: PER_CLIENT, run, resendEvery: 20, doubleEvery: 50, deadlineMs: 400_000 })
     const stored = await checkStored(db, { clients, run, since, acked: report.acked })
 
     const total = CLIENTS * PER_CLIENT
@@ -69,5 +69,5 @@ describeWithPostgres('load: 10,000 problems from 50 concurrent clients against t
     expect(stored.distinctNumbers).toBe(total)
     expect(stored.gapless).toBe(true)
     expect(stored.incomplete).toBe(0)
-  }, 270_000)
+  }, 450_000)
 })
